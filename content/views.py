@@ -1,0 +1,13 @@
+from django.views.generic import TemplateView
+
+
+class AccessibilityStatementView(TemplateView):
+    template_name = "content/accessibility_statement.html"
+
+
+class PrivacyNoticeView(TemplateView):
+    template_name = "content/privacy_notice.html"
+
+
+class HelpView(TemplateView):
+    template_name = "content/help.html"

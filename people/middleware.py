@@ -1,0 +1,27 @@
+from allauth.mfa.models import Authenticator
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .permissions import access_for
+
+# Paths a national admin without two-factor may still reach: setting it up, logging out, assets.
+_ALLOWED_PREFIXES = ("/konto/", "/static/", "/media/", "/i18n/")
+
+
+class RequireMFAForNationalAdminsMiddleware:
+    """National admins see every municipality's data, so they must use TOTP two-factor."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(_ALLOWED_PREFIXES)
+            and access_for(user).is_national_admin
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
+        return self.get_response(request)

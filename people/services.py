@@ -1,0 +1,185 @@
+"""Writes for people, organisations, memberships and invitations."""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership, MembershipEvent, Municipality, Provider, Team, User
+from .permissions import access_for, forget_access
+from .roles import ADMIN_GROUP_FOR_ROLE, ADMIN_GROUP_NAMES, MUNICIPAL_ROLES, PROVIDER_ROLES, Role
+
+
+def _membership_snapshot(membership):
+    return {
+        "role": membership.role,
+        "municipality": membership.municipality_id,
+        "provider": membership.provider_id,
+        "team": membership.team_id,
+        "start_date": membership.start_date.isoformat() if membership.start_date else None,
+        "end_date": membership.end_date.isoformat() if membership.end_date else None,
+    }
+
+
+def admin_groups_sync(*, person: User) -> None:
+    """Put the person in exactly the Wagtail admin groups their current roles call for."""
+    wanted = {ADMIN_GROUP_FOR_ROLE[r] for r in Membership.objects.current().filter(person=person)
+              .values_list("role", flat=True) if r in ADMIN_GROUP_FOR_ROLE}
+    managed = Group.objects.filter(name__in=ADMIN_GROUP_NAMES)
+    person.groups.remove(*[g for g in managed if g.name not in wanted])
+    person.groups.add(*[g for g in managed if g.name in wanted])
+    forget_access(person)
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    person: User,
+    role: str,
+    start_date: datetime.date,
+    municipality: Municipality | None = None,
+    provider: Provider | None = None,
+    team: Team | None = None,
+    end_date: datetime.date | None = None,
+    by: User | None = None,
+) -> Membership:
+    membership = Membership(
+        person=person, role=role, municipality=municipality, provider=provider, team=team,
+        start_date=start_date, end_date=end_date,
+    )
+    membership.full_clean()
+    membership.save()
+    MembershipEvent.objects.create(
+        membership=membership, action=MembershipEvent.Action.CREATED, changed_by=by,
+        data=_membership_snapshot(membership),
+    )
+    admin_groups_sync(person=person)
+    return membership
+
+
+@transaction.atomic
+def membership_update(*, membership: Membership, by: User | None, **changes) -> Membership:
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    for name, value in changes.items():
+        setattr(membership, name, value)
+    membership.full_clean()
+    membership.save()
+    action = MembershipEvent.Action.ENDED if changes.get("end_date") else MembershipEvent.Action.UPDATED
+    MembershipEvent.objects.create(
+        membership=membership, action=action, changed_by=by, data=_membership_snapshot(membership)
+    )
+    admin_groups_sync(person=membership.person)
+    return membership
+
+
+def membership_end(*, membership: Membership, end_date: datetime.date, by: User | None) -> Membership:
+    return membership_update(membership=membership, by=by, end_date=end_date)
+
+
+# --- Invitations ---------------------------------------------------------------------------------
+
+
+def _check_inviter_may_invite(*, by, role, municipality, provider):
+    access = access_for(by)
+    if access.is_national_admin:
+        return
+    if role in MUNICIPAL_ROLES and municipality is not None and access.leads(municipality):
+        return
+    if role in PROVIDER_ROLES and provider is not None and access.coordinates(provider):
+        return
+    raise ValidationError(_("You may not invite people to this organisation with this role."))
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    by: User,
+    email: str,
+    full_name: str,
+    role: str,
+    start_date: datetime.date,
+    municipality: Municipality | None = None,
+    provider: Provider | None = None,
+    team: Team | None = None,
+) -> Invitation:
+    _check_inviter_may_invite(by=by, role=role, municipality=municipality, provider=provider)
+    email = email.strip().lower()
+    invitation = Invitation(
+        email=email, full_name=full_name.strip(), role=role, municipality=municipality, provider=provider,
+        team=team, start_date=start_date, invited_by=by,
+        expires_at=timezone.now() + datetime.timedelta(days=settings.ICS["INVITATION_VALID_DAYS"]),
+    )
+    invitation.full_clean()
+    # The membership rules (role matches organisation, team in municipality) are checked up front.
+    Membership(
+        person=None, role=role, municipality=municipality, provider=provider, team=team, start_date=start_date
+    ).clean()
+    invitation.save()
+    from .tasks import send_invitation_email_task
+
+    transaction.on_commit(lambda: send_invitation_email_task.delay(invitation.pk))
+    return invitation
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be used; the message is for the person holding the link."""
+
+
+def invitation_check_usable(invitation: Invitation) -> None:
+    if invitation.is_accepted:
+        raise InvitationError(_("This invitation has already been used. Log in with your email and password."))
+    if invitation.is_expired:
+        raise InvitationError(
+            _("This invitation has expired. Ask the person who invited you to send a new one.")
+        )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, password: str | None = None) -> tuple[User, bool]:
+    """Use an invitation. Returns the person and whether a new account was created.
+
+    An email that already has an account gets the membership linked to it, never a second user.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_check_usable(invitation)
+    person = User.objects.filter(email__iexact=invitation.email).first()
+    created = person is None
+    if created:
+        if not password:
+            raise InvitationError(_("Choose a password."))
+        person = User(email=invitation.email, full_name=invitation.full_name)
+        person.set_password(password)
+        person.full_clean(exclude=["password"])
+        try:
+            with transaction.atomic():
+                person.save()
+        except IntegrityError as exc:  # someone made the account a moment ago
+            raise InvitationError(_("An account with this email was just created. Open the link again.")) from exc
+    # The link reached this inbox, so the address is verified.
+    EmailAddress.objects.update_or_create(
+        user=person, email=person.email, defaults={"verified": True, "primary": True}
+    )
+    membership = membership_create(
+        person=person, role=invitation.role, municipality=invitation.municipality, provider=invitation.provider,
+        team=invitation.team, start_date=invitation.start_date, by=invitation.invited_by,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = person
+    invitation.membership = membership
+    invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
+    return person, created
+
+
+def membership_admin_saved(*, membership: Membership, by: User | None, created: bool) -> None:
+    """Record a change made in the Wagtail admin's membership form, as the services do for their own."""
+    MembershipEvent.objects.create(
+        membership=membership,
+        action=MembershipEvent.Action.CREATED if created else MembershipEvent.Action.UPDATED,
+        changed_by=by, data=_membership_snapshot(membership),
+    )
+    admin_groups_sync(person=membership.person)
