@@ -34,10 +34,18 @@ class CoursePage(Page):
     )
     required_by_licence = models.BooleanField(_("required by the licence"), default=False)
     introduction = RichTextField(_("introduction"), blank=True)
+    # Completion rules (read by the learning code in courses/services.py).
+    rule_required_lessons = models.BooleanField(_("all required lessons completed"), default=True)
+    rule_quizzes_passed = models.BooleanField(_("every quiz passed at its pass mark"), default=True)
+    rule_all_days_attended = models.BooleanField(
+        _("every course day attended"), default=True,
+        help_text=_("Only for courses with course days. A missed day may be made up on the same day of another cohort."),
+    )
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     content_panels = Page.content_panels + [
         FieldPanel("kind"), FieldPanel("course_days"), FieldPanel("required_by_licence"), FieldPanel("introduction"),
+        FieldPanel("rule_required_lessons"), FieldPanel("rule_quizzes_passed"), FieldPanel("rule_all_days_attended"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
