@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "compliance"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("min-status/", views.own_status, name="own_status"),
+    path("landet/", views.national, name="national"),
+    path("landet/eksport.<str:fmt>", views.national_export, name="national_export"),
+    path("kommune/<slug:slug>/", views.municipal, name="municipal"),
+    path("kommune/<slug:slug>/eksport.<str:fmt>", views.municipal_export, name="municipal_export"),
+    path("kommune/<slug:slug>/book/", views.book, name="book"),
+    path("kommune/<slug:slug>/medarbejdere/", views.staff, name="staff"),
+    path("kommune/<slug:slug>/import/", views.roster_upload, name="roster_upload"),
+    path("kommune/<slug:slug>/import/<int:pk>/", views.roster_preview, name="roster_preview"),
+    path("kommune/<slug:slug>/fritagelse/<int:person_id>/", views.exemption_create, name="exemption_create"),
+]

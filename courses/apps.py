@@ -6,3 +6,15 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from people import navigation
+
+        from . import receivers, views
+
+        navigation.register(navigation.NavItem(
+            key="my_courses", label=_("My courses"), url_name="courses:my_courses", order=20,
+            visible=lambda access: access.is_authenticated,
+        ))
+        views.register_panels()
+        receivers.connect()

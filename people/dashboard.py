@@ -5,7 +5,7 @@ it has nothing for this person. Upper apps (courses, scheduling, compliance) reg
 AppConfig.ready(); each panel must use a constant number of queries.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 _panels: dict[str, Callable] = {}
 

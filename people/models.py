@@ -278,6 +278,9 @@ class MembershipEvent(models.Model):
         verbose_name_plural = _("membership changes")
         ordering = ["changed_at", "pk"]
 
+    def __str__(self):
+        return f"{self.membership_id}: {self.action} {self.changed_at:%Y-%m-%d}"
+
 
 class Invitation(models.Model):
     """An invitation to join as a role in an organisation. The link carries a signed uuid, never a password."""
@@ -317,6 +320,11 @@ class Invitation(models.Model):
     def __str__(self):
         return f"{self.full_name} <{self.email}>"
 
+    def get_absolute_url(self):
+        from .tokens import invitation_token
+
+        return reverse("people:invitation_accept", args=[invitation_token(self)])
+
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
@@ -324,8 +332,3 @@ class Invitation(models.Model):
     @property
     def is_accepted(self):
         return self.accepted_at is not None
-
-    def get_absolute_url(self):
-        from .tokens import invitation_token
-
-        return reverse("people:invitation_accept", args=[invitation_token(self)])

@@ -4,8 +4,8 @@ Apps add their own items from AppConfig.ready() with `register`, so a lower app 
 which upper apps exist.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.urls import NoReverseMatch, reverse
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, MembershipEvent, Municipality, Provider, Team, User
 from .permissions import access_for, forget_access
-from .roles import ADMIN_GROUP_FOR_ROLE, ADMIN_GROUP_NAMES, MUNICIPAL_ROLES, PROVIDER_ROLES, Role
+from .roles import ADMIN_GROUP_FOR_ROLE, ADMIN_GROUP_NAMES, MUNICIPAL_ROLES, PROVIDER_ROLES
 
 
 def _membership_snapshot(membership):

@@ -13,7 +13,7 @@ def send_invitation_email_task(self, invitation_id: int) -> bool:
     """Send an invitation once. The row lock and sent_at make a retry or a second worker a no-op."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update(skip_locked=True)
+            Invitation.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("municipality", "provider", "invited_by")
             .filter(pk=invitation_id, sent_at__isnull=True, accepted_at__isnull=True)
             .first()

@@ -89,3 +89,64 @@ def admin_user(db):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+@pytest.fixture
+def real_worker(transactional_db, tmp_path):
+    """A real Celery worker process on the local Redis, using this test's database.
+
+    Yields a `send(task_name, *args)` function that publishes a task to the broker (the test process
+    itself keeps eager settings). The worker runs the dev settings pointed at the test database.
+    """
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from celery import Celery
+    from django.db import connection
+
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": settings.TEST_REDIS_URL,
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    log = open(tmp_path / "worker.log", "w")
+    queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "--concurrency=1",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "-Q", queue, "--loglevel=INFO"],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    client = Celery(broker=settings.TEST_REDIS_URL)
+
+    def send(task_name, *args, **kwargs):
+        return client.send_task(task_name, args=args, kwargs=kwargs, queue=queue)
+
+    send.log_path = tmp_path / "worker.log"
+    try:
+        yield send
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def wait_for(predicate, timeout=30.0, interval=0.2):
+    """Poll until predicate() is truthy; return its value or fail after timeout seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")

@@ -61,6 +61,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     person = factory.SubFactory(UserFactory)
     role = "sagsbehandler"

@@ -1,12 +1,24 @@
+"""The course tree in Wagtail: CourseIndexPage → CoursePage → ModulePage → LessonPage.
+
+A course index with a municipality holds that municipality's own material (local brush-ups, theme
+days); without one it holds the national material. Pages below a local index are shown only to people
+of that municipality (and national admins); `material_visible_to` is the one rule, used by `serve`
+and by the material search.
+"""
+
 from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-__all__ = ["CourseKind", "CourseIndexPage", "CoursePage", "ModulePage", "LessonPage"]
+from content.blocks import BaseStreamBlock
+
+__all__ = ["CourseKind", "LessonType", "CourseIndexPage", "CoursePage", "ModulePage", "LessonPage"]
 
 
 class CourseKind(models.TextChoices):
@@ -16,23 +28,90 @@ class CourseKind(models.TextChoices):
     THEME = "temaforloeb", _("Theme course")
 
 
-class CourseIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
+class LessonType(models.TextChoices):
+    PREPARATION = "forberedelse", _("Preparation")
+    FOLLOW_UP = "opfoelgning", _("Follow-up")
+    E_LEARNING = "e-laering", _("E-learning")
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+class MaterialPageMixin:
+    """Visibility of course material: local material only for its municipality."""
+
+    @cached_property
+    def material_index(self):
+        if isinstance(self, CourseIndexPage):
+            return self
+        return CourseIndexPage.objects.ancestor_of(self).order_by("-depth").first()
+
+    def material_visible_to(self, user) -> bool:
+        from people.permissions import access_for
+
+        index_page = self.material_index
+        if index_page is None or index_page.municipality_id is None:
+            return True
+        access = access_for(user)
+        return access.is_national_admin or index_page.municipality_id in access.municipality_ids()
+
+    def serve(self, request, *args, **kwargs):
+        if not self.material_visible_to(request.user):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def breadcrumbs(self):
+        """"Where am I": the material pages from the course index down to (not including) this page."""
+        if self.depth <= self.material_depth:
+            return []
+        return [page.specific for page in self.get_ancestors().filter(depth__gte=self.material_depth)]
+
+    @cached_property
+    def material_depth(self):
+        index_page = self.material_index
+        return index_page.depth if index_page else self.depth
+
+
+class CourseIndexPage(MaterialPageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+    municipality = models.ForeignKey(
+        "people.Municipality", on_delete=models.PROTECT, null=True, blank=True, related_name="course_indexes",
+        verbose_name=_("municipality"),
+        help_text=_("Leave empty for national material. With a municipality, only its staff see the material."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("municipality")]
     parent_page_types = ["content.HomePage"]
     subpage_types = ["courses.CoursePage"]
 
     class Meta:
         verbose_name = _("course index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = list(CoursePage.objects.child_of(self).live().specific().order_by("path"))
+        course_path_length = (self.depth + 1) * Page.steplen
+        counts = {}
+        for path in LessonPage.objects.live().descendant_of(self).values_list("path", flat=True):
+            counts[path[:course_path_length]] = counts.get(path[:course_path_length], 0) + 1
+        for course in courses:
+            course.lesson_count = counts.get(course.path, 0)
+        context["courses"] = courses
+        return context
 
-class CoursePage(Page):
+
+class CoursePage(MaterialPageMixin, Page):
     kind = models.CharField(_("kind of course"), max_length=20, choices=CourseKind.choices, default=CourseKind.BASIC)
     course_days = models.PositiveSmallIntegerField(
         _("number of course days"), default=0, help_text=_("In-person course days; 0 for pure e-learning.")
     )
     required_by_licence = models.BooleanField(_("required by the licence"), default=False)
+    audience = models.CharField(
+        _("audience"), max_length=255, blank=True, help_text=_("Who the course is for, e.g. every caseworker."),
+    )
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Learning objective"), max_length=300))],
+        verbose_name=_("learning objectives"), blank=True,
+        help_text=_("What the participant can do after the course; one objective per item."),
+    )
     introduction = RichTextField(_("introduction"), blank=True)
     # Completion rules (read by the learning code in courses/services.py).
     rule_required_lessons = models.BooleanField(_("all required lessons completed"), default=True)
@@ -42,10 +121,20 @@ class CoursePage(Page):
         help_text=_("Only for courses with course days. A missed day may be made up on the same day of another cohort."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"), index.SearchField("audience"), index.SearchField("learning_objectives"),
+    ]
     content_panels = Page.content_panels + [
-        FieldPanel("kind"), FieldPanel("course_days"), FieldPanel("required_by_licence"), FieldPanel("introduction"),
-        FieldPanel("rule_required_lessons"), FieldPanel("rule_quizzes_passed"), FieldPanel("rule_all_days_attended"),
+        MultiFieldPanel([
+            FieldPanel("kind"),
+            FieldRowPanel([FieldPanel("course_days"), FieldPanel("required_by_licence")]),
+            FieldPanel("audience"),
+        ], heading=_("The course")),
+        FieldPanel("introduction"),
+        FieldPanel("learning_objectives"),
+        MultiFieldPanel([
+            FieldPanel("rule_required_lessons"), FieldPanel("rule_quizzes_passed"), FieldPanel("rule_all_days_attended"),
+        ], heading=_("Completion rules")),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -53,28 +142,134 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
 
+    def modules_with_lessons(self):
+        """The live modules in order, each with its live lessons (two queries)."""
+        modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        lessons = LessonPage.objects.live().descendant_of(self).order_by("path").only(
+            "title", "path", "depth", "url_path", "slug", "estimated_minutes", "required", "lesson_type",
+        )
+        by_module = {module.path: [] for module in modules}
+        for lesson in lessons:
+            by_module.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
+        for module in modules:
+            module.lessons = by_module.get(module.path, [])
+            module.total_minutes = sum(lesson.estimated_minutes for lesson in module.lessons)
+        return modules
 
-class ModulePage(Page):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = self.modules_with_lessons()
+        context["modules"] = modules
+        context["lesson_count"] = sum(len(m.lessons) for m in modules)
+        context["total_minutes"] = sum(m.total_minutes for m in modules)
+        first = next((m.lessons[0] for m in modules if m.lessons), None)
+        context["first_lesson"] = first
+        return context
+
+
+class ModulePage(MaterialPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True)
+    course_day = models.PositiveSmallIntegerField(
+        _("course day"), null=True, blank=True,
+        help_text=_("The in-person course day this module belongs to, if any."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    content_panels = Page.content_panels + [FieldPanel("course_day"), FieldPanel("introduction")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
 
     class Meta:
         verbose_name = _("module")
 
+    @cached_property
+    def course(self):
+        return CoursePage.objects.ancestor_of(self).first()
 
-class LessonPage(Page):
-    # The teaching-material issue replaces this with content.blocks' shared StreamBlock.
-    body = StreamField([("paragraph", blocks.RichTextBlock())], verbose_name=_("body"), blank=True)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        context["lessons"] = list(LessonPage.objects.child_of(self).live().order_by("path"))
+        context["total_minutes"] = sum(lesson.estimated_minutes for lesson in context["lessons"])
+        return context
+
+
+class LessonPage(MaterialPageMixin, Page):
+    lesson_type = models.CharField(
+        _("kind of lesson"), max_length=20, choices=LessonType.choices, default=LessonType.E_LEARNING,
+        help_text=_("Preparation before a course day, follow-up after it, or e-learning on its own."),
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, blank=True, help_text=_("One or two sentences shown in the module overview."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=15)
     required = models.BooleanField(_("required"), default=True)
 
-    search_fields = Page.search_fields + [index.SearchField("body")]
-    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("estimated_minutes"), FieldPanel("required")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("estimated_minutes"), FieldPanel("required")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("lesson")
+
+    def clean(self):
+        super().clean()
+        if self.live and not self.body:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"body": _(
+                "Add at least one block of content: a page without content cannot be published."
+            )})
+
+    @cached_property
+    def course(self):
+        return CoursePage.objects.ancestor_of(self).first()
+
+    @cached_property
+    def module(self):
+        return ModulePage.objects.ancestor_of(self).first()
+
+    def exercise_blocks(self):
+        from content.blocks import EXERCISE_BLOCK_TYPES
+
+        return [child for child in self.body if child.block_type in EXERCISE_BLOCK_TYPES]
+
+    def course_navigation(self):
+        """Previous and next lesson across the whole course, and this lesson's place in it."""
+        course = self.course
+        if course is None:
+            return {"lessons": [], "previous": None, "next": None, "position": 0, "count": 0}
+        lessons = list(
+            LessonPage.objects.live().descendant_of(course).order_by("path").only("title", "path", "depth", "url_path")
+        )
+        keys = [lesson.pk for lesson in lessons]
+        position = keys.index(self.pk) if self.pk in keys else -1
+        return {
+            "lessons": lessons,
+            "previous": lessons[position - 1] if position > 0 else None,
+            "next": lessons[position + 1] if 0 <= position < len(lessons) - 1 else None,
+            "position": position + 1,
+            "count": len(lessons),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import exercise_services
+
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        context["module"] = self.module
+        context["module_lessons"] = (
+            list(LessonPage.objects.child_of(self.module).live().order_by("path").only("title", "path", "url_path"))
+            if self.module else []
+        )
+        context["navigation"] = self.course_navigation()
+        context["exercises"] = exercise_services.exercise_states(
+            lesson=self, person=request.user, retry=request.GET.get("igen", ""),
+        )
+        return context

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -200,6 +201,19 @@ CELERY_BEAT_SCHEDULE = {
     "send-pending-invitations": {
         "task": "people.tasks.send_pending_invitations_task",
         "schedule": 60 * 60,
+    },
+    # Compliance: monthly snapshot (1st, 02:15), daily reminders (06:30), weekly digest (Monday 07:00).
+    "compliance-monthly-snapshot": {
+        "task": "compliance.tasks.take_monthly_snapshot_task",
+        "schedule": crontab(minute=15, hour=2, day_of_month=1),
+    },
+    "compliance-daily-reminders": {
+        "task": "compliance.tasks.send_compliance_reminders_task",
+        "schedule": crontab(minute=30, hour=6),
+    },
+    "compliance-weekly-digest": {
+        "task": "compliance.tasks.send_leader_digests_task",
+        "schedule": crontab(minute=0, hour=7, day_of_week=1),
     },
 }
 

@@ -1,0 +1,234 @@
+"""Writes for compliance: licence agreements and their terms, exemptions, snapshots, bookings."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people.models import Membership, Municipality, User
+from people.permissions import access_for
+
+from .models import (
+    AgreementStatus,
+    Exemption,
+    ExemptionWithdrawal,
+    LicenceAgreement,
+    LicenceTerms,
+    MonthlySnapshot,
+)
+from .selectors import COVERED_ROLES
+
+# --- Licence agreements ------------------------------------------------------------------------
+
+
+def _terms_differ(agreement, latest):
+    if latest is None:
+        return True
+    return (
+        latest.status != agreement.status
+        or latest.grace_period_days != agreement.grace_period_days
+        or latest.min_superusers != agreement.min_superusers
+        or latest.brush_up_years != agreement.brush_up_years
+        or latest.valid_from != agreement.changes_valid_from
+    )
+
+
+@transaction.atomic
+def licence_terms_record(*, agreement: LicenceAgreement, by: User | None) -> LicenceTerms | None:
+    """Append the agreement's current status and requirements to its history (when they changed).
+
+    Called after every save of an agreement (the admin's snippet views, the services below)."""
+    latest = agreement.terms.order_by("-recorded_at", "-pk").first()
+    if not _terms_differ(agreement, latest):
+        return None
+    terms = LicenceTerms(
+        agreement=agreement, valid_from=agreement.changes_valid_from, status=agreement.status,
+        grace_period_days=agreement.grace_period_days, min_superusers=agreement.min_superusers,
+        brush_up_years=agreement.brush_up_years, reason=agreement.change_reason, recorded_by=by,
+    )
+    terms.full_clean()
+    terms.save()
+    return terms
+
+
+@transaction.atomic
+def licence_agreement_create(
+    *,
+    municipality: Municipality,
+    signed_on: datetime.date,
+    by: User | None,
+    status: str = AgreementStatus.ACTIVE,
+    grace_period_days: int | None = None,
+    min_superusers: int | None = None,
+    brush_up_years: int | None = None,
+    valid_from: datetime.date | None = None,
+) -> LicenceAgreement:
+    agreement = LicenceAgreement(
+        municipality=municipality, signed_on=signed_on, status=status,
+        changes_valid_from=valid_from or signed_on, change_reason=_("Agreement signed"),
+    )
+    if grace_period_days is not None:
+        agreement.grace_period_days = grace_period_days
+    if min_superusers is not None:
+        agreement.min_superusers = min_superusers
+    agreement.brush_up_years = brush_up_years
+    agreement.full_clean()
+    agreement.save()
+    licence_terms_record(agreement=agreement, by=by)
+    return agreement
+
+
+@transaction.atomic
+def licence_terms_change(
+    *, agreement: LicenceAgreement, valid_from: datetime.date, by: User | None, reason: str = "", **changes
+) -> LicenceAgreement:
+    """Change the status or requirements from a date on. Earlier days keep the terms that applied then."""
+    allowed = {"status", "grace_period_days", "min_superusers", "brush_up_years"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"Unknown licence terms: {sorted(unknown)}")
+    agreement = LicenceAgreement.objects.select_for_update().get(pk=agreement.pk)
+    for name, value in changes.items():
+        setattr(agreement, name, value)
+    agreement.changes_valid_from = valid_from
+    agreement.change_reason = reason
+    agreement.full_clean()
+    agreement.save()
+    licence_terms_record(agreement=agreement, by=by)
+    return agreement
+
+
+# --- Exemptions --------------------------------------------------------------------------------
+
+
+def _check_leads(by, municipality):
+    if not access_for(by).leads(municipality):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def exemption_create(
+    *,
+    person: User,
+    municipality: Municipality,
+    reason: str,
+    by: User,
+    valid_from: datetime.date | None = None,
+    valid_until: datetime.date | None = None,
+) -> Exemption:
+    _check_leads(by, municipality)
+    if not Membership.objects.current().filter(
+        person=person, municipality=municipality, role__in=COVERED_ROLES
+    ).exists():
+        raise ValidationError(_("The person is not on the municipality's staff."))
+    exemption = Exemption(
+        person=person, municipality=municipality, reason=(reason or "").strip(),
+        valid_from=valid_from or timezone.localdate(), valid_until=valid_until, granted_by=by,
+    )
+    exemption.full_clean()
+    exemption.save()
+    return exemption
+
+
+@transaction.atomic
+def exemption_withdraw(*, exemption: Exemption, withdrawn_on: datetime.date, reason: str, by: User):
+    _check_leads(by, exemption.municipality)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give a reason for ending the exemption.")})
+    if hasattr(exemption, "withdrawal"):
+        raise ValidationError(_("The exemption has already been ended."))
+    withdrawal = ExemptionWithdrawal(
+        exemption=exemption, withdrawn_on=withdrawn_on, reason=reason.strip(), withdrawn_by=by
+    )
+    withdrawal.full_clean()
+    withdrawal.save()
+    return withdrawal
+
+
+# --- Snapshots ---------------------------------------------------------------------------------
+
+
+def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) -> int:
+    """Store every municipality's figures for a month (as of its last day, or `as_of`). A month already
+    stored is left as it was: the snapshot is what was known then. Returns the number written."""
+    from .selectors import evaluate, load_evidence, month_end
+
+    month = month.replace(day=1)
+    as_of = as_of or month_end(month.year, month.month)
+    done = set(MonthlySnapshot.objects.filter(month=month).values_list("municipality_id", flat=True))
+    evidence = load_evidence(first_day=as_of, last_day=as_of)
+    new = []
+    for mid in Municipality.objects.exclude(pk__in=done).values_list("pk", flat=True):
+        figures, _ = evaluate(evidence, mid, as_of, rows=False)
+        new.append(MonthlySnapshot(
+            municipality_id=mid, month=month, as_of=as_of, total=figures.total, completed=figures.completed,
+            in_progress=figures.in_progress, within_deadline=figures.within, overdue=figures.overdue,
+            exempt=figures.exempt, qualified_superusers=figures.qualified_superusers,
+            required_superusers=figures.required_superusers,
+        ))
+    try:
+        with transaction.atomic():
+            MonthlySnapshot.objects.bulk_create(new)
+    except IntegrityError:  # a second worker wrote them a moment ago
+        MonthlySnapshot.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+# --- Booking on a cohort -----------------------------------------------------------------------
+
+
+def bookable_cohorts(*, as_of: datetime.date | None = None):
+    """Basic-course cohorts (scheduling events of kind "hold") that have not started yet."""
+    from django.apps import apps
+
+    try:
+        Event = apps.get_model("scheduling", "Event")
+    except LookupError:
+        return []
+    from courses.models import CoursePage
+
+    qs = Event.objects.filter(course_page_id__in=CoursePage.objects.filter(kind="grundkursus").values("pk"))
+    names = {f.name for f in Event._meta.get_fields()}
+    if "kind" in names:
+        qs = qs.filter(kind="hold")
+    for field_name in ("starts_at", "start", "starts_on", "first_day"):
+        if field_name in names:
+            today = as_of or timezone.localdate()
+            qs = qs.filter(**{f"{field_name}__date__gte" if field_name.endswith("_at") else f"{field_name}__gte": today})
+            qs = qs.order_by(field_name)
+            break
+    else:
+        if "sessions" in names or _has_sessions(Event):
+            from django.db.models import Min
+
+            qs = qs.annotate(first_session=Min("sessions__starts_at")).filter(
+                first_session__date__gte=as_of or timezone.localdate()
+            ).order_by("first_session")
+    if "status" in names:
+        qs = qs.exclude(status__in=["cancelled", "draft"])
+    return qs
+
+
+def _has_sessions(Event):
+    return any(getattr(f, "related_name", None) == "sessions" for f in Event._meta.related_objects)
+
+
+@transaction.atomic
+def book_on_cohort(*, municipality: Municipality, event, people: list[User], by: User):
+    """Register people of the municipality's staff on a basic-course cohort (scheduling's service holds
+    capacity and the waitlist). Only people on the staff who have not completed the course are booked."""
+    _check_leads(by, municipality)
+    from .selectors import municipal_report
+
+    report = municipal_report(municipality=municipality)
+    bookable = {row.person_id for row in report.rows if row.bookable}
+    chosen = [p for p in people if p.pk in bookable]
+    if not chosen:
+        raise ValidationError(_("Choose at least one person who has not completed the basic course."))
+    if not bookable_cohorts().filter(pk=event.pk).exists():
+        raise ValidationError(_("The cohort cannot be booked."))
+    from scheduling import services as scheduling_services
+
+    return scheduling_services.registrations_bulk_create(event=event, people=chosen, by=by)

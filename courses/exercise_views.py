@@ -1,0 +1,141 @@
+"""Thin views for the teaching material: posts from the exercise blocks, the material search and the
+"Undervisningsmateriale" entry point. Scoring and saving happen in exercise_services.
+
+Each exercise post answers with JSON (the block re-rendered, for the progressive-enhancement script)
+when the browser asks for JSON, and with a redirect back to the block otherwise (no JavaScript)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import exercise_services, material_selectors
+from .models import LessonPage
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _lesson_or_404(request, lesson_id):
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None or not lesson.material_visible_to(request.user):
+        raise Http404
+    # Pages under a view restriction (e.g. a group) stay closed to those it does not admit.
+    for restriction in lesson.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return lesson
+
+
+def _block_url(lesson, block_id, retry=False):
+    query = f"?igen={block_id}" if retry else ""
+    return f"{lesson.url}{query}#blk-{block_id}"
+
+
+def _render_block(request, lesson, block_id):
+    states = exercise_services.exercise_states(lesson=lesson, person=request.user)
+    for child in lesson.body:
+        if child.id == block_id:
+            return child.render(context={
+                "ex": states.get(block_id), "block_id": block_id, "page": lesson, "request": request,
+                "csrf_token": get_token(request), "user": request.user,
+            })
+    return ""
+
+
+def _error(request, lesson, block_id, error):
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "error": error.message}, status=error.status)
+    messages.error(request, error.message)
+    return redirect(_block_url(lesson, block_id, retry=True))
+
+
+@login_required
+@require_POST
+def quiz_submit(request, lesson_id, block_id):
+    lesson = _lesson_or_404(request, lesson_id)
+    try:
+        attempt = exercise_services.quiz_submit(person=request.user, lesson=lesson, block_id=block_id,
+                                                data=request.POST)
+    except exercise_services.ExerciseError as error:
+        return _error(request, lesson, block_id, error)
+    summary = _("%(score)s of %(max)s correct.") % {"score": attempt.score, "max": attempt.max_score}
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "score": attempt.score, "max_score": attempt.max_score,
+                             "passed": attempt.passed, "message": summary,
+                             "html": _render_block(request, lesson, block_id)})
+    messages.success(request, summary)
+    return redirect(_block_url(lesson, block_id))
+
+
+@login_required
+@require_POST
+def magnet_submit(request, lesson_id, block_id):
+    lesson = _lesson_or_404(request, lesson_id)
+    try:
+        attempt = exercise_services.magnet_submit(person=request.user, lesson=lesson, block_id=block_id,
+                                                  data=request.POST)
+    except exercise_services.ExerciseError as error:
+        return _error(request, lesson, block_id, error)
+    summary = _("%(score)s of %(max)s cards placed correctly.") % {"score": attempt.score, "max": attempt.max_score}
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "score": attempt.score, "max_score": attempt.max_score,
+                             "results": attempt.results, "message": summary,
+                             "html": _render_block(request, lesson, block_id)})
+    messages.success(request, summary)
+    return redirect(_block_url(lesson, block_id))
+
+
+def _case(request, lesson_id, block_id, submit):
+    lesson = _lesson_or_404(request, lesson_id)
+    try:
+        answer = exercise_services.case_save(person=request.user, lesson=lesson, block_id=block_id,
+                                             data=request.POST, submit=submit)
+    except exercise_services.ExerciseError as error:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "error": error.message}, status=error.status)
+        messages.error(request, error.message)
+        return redirect(_block_url(lesson, block_id))
+    saved_at = formats.time_format(timezone.localtime(answer.updated_at), "H:i")
+    message = (_("Submitted. Compare your answers with the model answer below.") if submit
+               else _("Saved at %(time)s.") % {"time": saved_at})
+    if _wants_json(request):
+        payload = {"ok": True, "answer": answer.pk, "submitted": answer.is_submitted, "message": message}
+        if submit:
+            payload["html"] = _render_block(request, lesson, block_id)
+        return JsonResponse(payload)
+    messages.success(request, message)
+    return redirect(_block_url(lesson, block_id))
+
+
+@login_required
+@require_POST
+def case_save(request, lesson_id, block_id):
+    return _case(request, lesson_id, block_id, submit=request.POST.get("action") == "submit")
+
+
+@login_required
+@require_POST
+def case_submit(request, lesson_id, block_id):
+    return _case(request, lesson_id, block_id, submit=True)
+
+
+@login_required
+def material(request):
+    """The "Undervisningsmateriale" menu item: the course index."""
+    index_page = material_selectors.first_course_index(request.user)
+    if index_page is None:
+        raise Http404
+    return redirect(index_page.url)
+
+
+@login_required
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = material_selectors.material_search(user=request.user, query=query)
+    return render(request, "courses/material_search.html", {"query": query, "results": results})

@@ -1,0 +1,127 @@
+"""Certificates (PDF, deterministic code, QR) and the public verification page; "my data" downloads."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from courses import certificates, services
+from courses.models import CompletionMethod
+from tests.courses.test_learning_support import elearning, staff  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def completion(caseworker, elearning, provider):  # noqa: F811
+    caseworker.full_name = "Søren Ærø Ålund"
+    caseworker.save()
+    completion, _ = services.completion_record(
+        person=caseworker, course=elearning.course, completed_on=datetime.date(2025, 3, 14),
+        method=CompletionMethod.IMPORTED, provider=provider,
+    )
+    return completion
+
+
+def test_code_is_derived_from_the_completion_and_stable(completion):
+    assert completion.verification_code == certificates.verification_code_for(completion.pk)
+    assert certificates.verification_code_for(completion.pk + 1) != completion.verification_code
+    assert certificates.normalise_code(completion.verification_code.lower().replace("-", " ")) == \
+        completion.verification_code
+    assert certificates.normalise_code("ABC") is None
+
+
+def test_certificate_html_holds_the_danish_facts_and_a_qr_code(completion, provider):
+    html = certificates.certificate_html(completion)
+    assert "Kursusbevis" in html
+    assert "Søren Ærø Ålund" in html
+    assert completion.course.title in html
+    assert "14. marts 2025" in html
+    assert provider.name in html
+    assert completion.verification_code in html
+    assert "data:image/png;base64," in html
+    assert certificates.verification_url(completion.verification_code) in html
+
+
+def test_pdf_download_is_the_same_every_time_and_only_for_the_owner(client, completion, caseworker, leader,
+                                                                    other_leader):
+    url = reverse("courses:certificate_pdf", args=[completion.pk])
+    client.force_login(caseworker)
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["Content-Type"] == "application/pdf"
+    assert first.content.startswith(b"%PDF")
+    assert completion.verification_code in first["Content-Disposition"]
+    second = client.get(url)
+    assert first.content == second.content
+    client.force_login(leader)  # the person's leader may fetch it
+    assert client.get(url).status_code == 200
+    client.force_login(other_leader)
+    assert client.get(url).status_code == 404
+
+
+def test_verification_page_valid_shows_name_course_date_and_nothing_more(client, completion, caseworker,
+                                                                         provider):
+    response = client.get(reverse("courses:certificate_verify", args=[completion.verification_code]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Kursusbeviset er gyldigt" in text
+    assert "Søren Ærø Ålund" in text
+    assert completion.course.title in text
+    assert "14. marts 2025" in text
+    assert caseworker.email not in text
+    assert provider.name not in text
+
+
+def test_verification_page_for_a_revoked_certificate_says_so(client, completion, admin_user):
+    services.completion_revoke(completion=completion, by=admin_user, reason="Fejlregistrering")
+    response = client.get(reverse("courses:certificate_verify", args=[completion.verification_code]))
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "tilbagekaldt" in text
+    assert "Søren" not in text
+    assert "Fejlregistrering" not in text
+
+
+def test_tampered_or_unknown_code_reveals_nothing(client, completion):
+    code = completion.verification_code
+    tampered = ("B" if code[0] != "B" else "C") + code[1:]
+    for bad in (tampered, "ukendt", "<script>", code[:-1]):
+        response = client.get(reverse("courses:certificate_verify", args=[bad]))
+        text = response.content.decode()
+        assert response.status_code == 404
+        assert "Intet kursusbevis har denne kode" in text
+        assert "Søren" not in text and completion.course.title not in text
+
+
+def test_verify_form_normalises_what_was_typed(client, completion):
+    typed = completion.verification_code.lower().replace("-", "")
+    response = client.get(reverse("courses:certificate_verify_form"), {"kode": typed}, follow=True)
+    assert "Kursusbeviset er gyldigt" in response.content.decode()
+
+
+def test_my_data_as_json_and_csv_holds_own_records_only(client, completion, caseworker, municipality, elearning):  # noqa: F811
+    other = staff(municipality)
+    services.enrolment_self(person=caseworker, course=elearning.course)
+    services.enrolment_self(person=other, course=elearning.course)
+    services.lesson_complete(person=caseworker, lesson=elearning.lessons[0])
+    client.force_login(caseworker)
+    data = json.loads(client.get(reverse("courses:my_data_json")).content)
+    assert data["person"][0]["email"] == caseworker.email
+    assert "password" not in data["person"][0]
+    assert len(data["memberships"]) == 1
+    assert [e["person_id"] for e in data["enrolments"]] == [caseworker.pk]
+    assert len(data["lesson_progress"]) == 1
+    assert data["completions"][0]["verification_code"] == completion.verification_code
+    assert "quiz_attempts" in data
+    assert "registrations" in data
+    response = client.get(reverse("courses:my_data_csv"))
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0] == ["sektion", "nummer", "felt", "værdi"]
+    assert ["person", "1", "full_name", "Søren Ærø Ålund"] in rows
+    assert other.email not in text
