@@ -7,6 +7,7 @@ changes nothing and an editor's later changes survive a rerun."""
 import io
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -59,8 +60,8 @@ def _triangle_png() -> bytes:
 def _demo_image():
     image = Image.objects.filter(title=IMAGE_TITLE).first()
     if image is None:
-        image = Image(title=IMAGE_TITLE, collection=Collection.get_first_root_node())
-        image.file.save("ics-trekanten.png", ContentFile(_triangle_png()), save=False)
+        image = Image(title=IMAGE_TITLE, collection=Collection.get_first_root_node(),
+                      file=ImageFile(io.BytesIO(_triangle_png()), name="ics-trekanten.png"))
         image.save()
     return image
 

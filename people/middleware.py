@@ -25,3 +25,18 @@ class RequireMFAForNationalAdminsMiddleware:
         ):
             return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
         return self.get_response(request)
+
+
+class DanishFirstMiddleware:
+    """Danish unless the person chose English with the switch (the language cookie).
+
+    A Danish public-sector site speaks Danish by default, whatever language the browser prefers,
+    so the Accept-Language header is ignored. Must come before LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -18,3 +18,11 @@ def status_badge(status):
     from compliance.status import BADGE
 
     return BADGE.get(status, "")
+
+
+@register.filter
+def absolute(value):
+    try:
+        return abs(int(value))
+    except (TypeError, ValueError):
+        return value

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "people.middleware.DanishFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -227,6 +228,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt"]
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party avatar service: it would leak staff email hashes and break the CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Content-Security-Policy (django-csp 4). Wagtail's admin needs inline styles and its own scripts. ---
 CONTENT_SECURITY_POLICY = {

@@ -102,3 +102,8 @@ def test_password_reset_sends_mail_only_for_known_address(client, caseworker, ma
 def test_english_switch(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/konto/login/"}, follow=True)
     assert "Log in to ICS Akademi" in response.content.decode()
+
+
+def test_danish_even_when_the_browser_prefers_english(client):
+    html = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Log ind på ICS Akademi" in html

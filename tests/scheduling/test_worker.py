@@ -1,0 +1,82 @@
+"""Reminders through a real Celery worker: four concurrent runs of the beat task send each reminder once."""
+
+import datetime
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from scheduling.models import NotificationLog, Registration
+from tests.factories import MembershipFactory
+
+from .factories import event_with_sessions
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _test_database_url():
+    parsed = urlparse(settings.TEST_DATABASE_URL)
+    return urlunparse(parsed._replace(path="/" + connection.settings_dict["NAME"]))
+
+
+@pytest.mark.worker
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
+    from lms.celery import app
+
+    event = event_with_sessions(municipality=municipality, days=(7,), title="Temadag om magneterne")
+    people = [MembershipFactory(municipality=municipality).person for _ in range(3)]
+    for person in people:
+        Registration.objects.create(event=event, person=person, status="confirmed", municipality=municipality)
+    waitlisted = MembershipFactory(municipality=municipality).person
+    Registration.objects.create(event=event, person=waitlisted, status="waitlisted", municipality=municipality)
+
+    mail_file = tmp_path / "mail.log"
+    mail_file.touch()
+    queue = f"scheduling-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "DATABASE_URL": _test_database_url(),
+        "CELERY_BROKER_URL": settings.TEST_REDIS_URL,
+        "EMAIL_BACKEND": "tests.scheduling.mail_backend.AppendToFileBackend",
+        "SCHEDULING_TEST_MAIL_FILE": str(mail_file),
+        "PYTHONPATH": str(ROOT),
+    }
+    worker = subprocess.Popen(
+        [str(Path(sys.executable).with_name("celery")), "-A", "lms", "worker", "-Q", queue, "-c", "4",
+         "--pool", "prefork", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        today = datetime.date.today().isoformat()
+        with app.connection_for_write(settings.TEST_REDIS_URL) as conn:
+            for _ in range(4):  # four deliveries of the same beat run, taken by four worker processes at once
+                app.send_task("scheduling.tasks.send_reminders_task", args=[today], queue=queue, connection=conn)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if len(mail_file.read_text().splitlines()) >= 3 and NotificationLog.objects.count() >= 3:
+                break
+            time.sleep(0.5)
+        time.sleep(3)  # let any straggling duplicate arrive, if there were one
+        lines = mail_file.read_text().splitlines()
+    finally:
+        worker.terminate()
+        try:
+            output, _unused = worker.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            output, _unused = worker.communicate()
+    assert len(lines) == 3, output.decode(errors="replace")[-3000:]
+    assert sorted(line.split("\t")[0] for line in lines) == sorted(p.email for p in people)
+    assert all("Påmindelse" in line for line in lines)
+    keys = set(NotificationLog.objects.values_list("key", flat=True))
+    assert len(keys) == 3 and all(k.startswith("reminder:") and k.endswith(":7") for k in keys)
