@@ -16,6 +16,9 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
 	$(BIN)/uv sync --frozen --quiet
 	touch $@
 
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund --silent || echo "npm not available: accessibility checks will be skipped"
+
 install: $(VENV)/.synced
 
 # The embedded default: SQLite file, eager Celery tasks, mail to the console. Needs no service.
@@ -27,7 +30,7 @@ demo: install
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The whole suite on PostgreSQL and Redis (127.0.0.1 unless DATABASE_URL / TEST_REDIS_URL say otherwise).
-test: install
+test: install node_modules/axe-core/axe.min.js
 	@bash scripts/ensure_browser.sh || true
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -40,6 +40,7 @@ def licence_terms_record(*, agreement: LicenceAgreement, by: User | None) -> Lic
     """Append the agreement's current status and requirements to its history (when they changed).
 
     Called after every save of an agreement (the admin's snippet views, the services below)."""
+    agreement = LicenceAgreement.objects.get(pk=agreement.pk)  # what was saved, not a stale copy
     latest = agreement.terms.order_by("-recorded_at", "-pk").first()
     if not _terms_differ(agreement, latest):
         return None

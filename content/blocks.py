@@ -239,7 +239,7 @@ class TriangleBlock(UidMixin, blocks.StructBlock):
 
 # The figure: a triangle with the child's needs in the middle and the dimensions as pieces on its
 # sides (left: the child's development, right: parenting capacity, bottom: family and network).
-_TRIANGLE_CORNERS = {"top": (360, 50), "left": (60, 540), "right": (660, 540)}
+_TRIANGLE_CORNERS = {"top": (360, 40), "left": (40, 560), "right": (680, 560)}
 _SIDE_EDGES = {
     "barnets-udvikling": ("top", "left"),
     "foraeldrekompetencer": ("top", "right"),
@@ -247,19 +247,26 @@ _SIDE_EDGES = {
 }
 # Where each side's name is written, outside the triangle, and its angle.
 _SIDE_LABELS = {
-    "barnets-udvikling": (120, 240, -58.5),
-    "foraeldrekompetencer": (600, 240, 58.5),
-    "familie-og-netvaerk": (360, 600, 0),
+    "barnets-udvikling": (98, 236, -58.4),
+    "foraeldrekompetencer": (622, 236, 58.4),
+    "familie-og-netvaerk": (360, 622, 0),
 }
+PILL_WIDTH = 152
+LINE_HEIGHT = 17
 
 
-def _two_lines(label):
-    """Split a label into at most two balanced lines for the figure."""
-    words = label.split()
-    if len(label) <= 16 or len(words) == 1:
-        return [label]
-    best = min(range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
-    return [" ".join(words[:best]), " ".join(words[best:])]
+def _wrap(label, width=14):
+    """Split a label into short lines for the figure."""
+    lines, current = [], ""
+    for word in label.split():
+        candidate = f"{current} {word}".strip()
+        if current and len(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
 
 
 def triangle_layout(value):
@@ -275,9 +282,15 @@ def triangle_layout(value):
             x = round(start[0] + t * (end[0] - start[0]))
             y = round(start[1] + t * (end[1] - start[1]))
             item = by_key[dim.key]
-            items.append({"key": dim.key, "label": dim.label, "lines": _two_lines(dim.label),
-                          "text": item.get("text"), "highlighted": bool(item.get("highlighted")),
-                          "x": x, "y": y, "rect_x": x - 74, "rect_y": y - 24})
+            lines = _wrap(dim.label)
+            height = LINE_HEIGHT * len(lines) + 16
+            first_baseline = y - (len(lines) - 1) * LINE_HEIGHT / 2
+            items.append({"key": dim.key, "label": dim.label, "text": item.get("text"),
+                          "highlighted": bool(item.get("highlighted")), "x": x, "y": y,
+                          "rect_x": x - PILL_WIDTH // 2, "rect_y": round(y - height / 2), "height": height,
+                          "width": PILL_WIDTH, "star_x": x + PILL_WIDTH // 2 - 8, "star_y": round(y - height / 2) + 4,
+                          "lines": [{"text": line, "y": round(first_baseline + i * LINE_HEIGHT, 1)}
+                                    for i, line in enumerate(lines)]})
         label_x, label_y, angle = _SIDE_LABELS[side.key]
         sides.append({"key": side.key, "label": side.label, "dimensions": items,
                       "label_x": label_x, "label_y": label_y, "angle": angle})
@@ -497,13 +510,13 @@ class QuizQuestionBlock(blocks.StructBlock):
             raise _struct_error(_("A question needs at least two answers."), "answers")
         if correct == 0:
             raise _struct_error(
-                _("The question \u201c%(question)s\u201d needs at least one correct answer.")
+                _("The question “%(question)s” needs at least one correct answer.")
                 % {"question": (value.get("question") or "")[:80]}
             )
         if correct > 1 and not value.get("multiple"):
             raise _struct_error(
-                _("The question \u201c%(question)s\u201d has several correct answers: tick \u201cSeveral answers "
-                  "may be correct\u201d or keep one correct answer.") % {"question": (value.get("question") or "")[:80]}
+                _("The question “%(question)s” has several correct answers: tick “Several answers "
+                  "may be correct” or keep one correct answer.") % {"question": (value.get("question") or "")[:80]}
             )
         return super().clean(value)
 

@@ -11,28 +11,39 @@ from .selectors import municipality_staff
 
 class AssignForm(forms.Form):
     course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
-    person = forms.ModelChoiceField(
-        label=_("Person"), queryset=None, required=False, help_text=_("Choose a person or a whole team.")
+    person = forms.EmailField(
+        label=_("Person (email)"), required=False,
+        help_text=_("The email of a person on the staff, or choose a whole team below."),
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False)
     due_date = forms.DateField(label=_("Due date"), widget=DateInput(), required=False)
 
     def __init__(self, *args, viewer, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
 
         self.fields["course"].queryset = CoursePage.objects.live().order_by("path")
-        staff = municipality_staff(municipality=municipality).filter(role__in=sorted(MUNICIPAL_ROLES))
-        self.fields["person"].queryset = get_user_model().objects.filter(pk__in=staff.values("person_id")).order_by(
-            "full_name", "email"
-        )
-        self.fields["person"].label_from_instance = lambda u: f"{u.full_name} ({u.email})"
+        self.municipality = municipality
         self.fields["team"].queryset = visible_teams(viewer).filter(municipality=municipality)
         self.fields["team"].label_from_instance = lambda t: t.name
 
+    def clean_person(self):
+        email = (self.cleaned_data.get("person") or "").strip().lower()
+        if not email:
+            return None
+        from django.contrib.auth import get_user_model
+
+        staff = municipality_staff(municipality=self.municipality).filter(role__in=sorted(MUNICIPAL_ROLES))
+        person = get_user_model().objects.filter(email=email, pk__in=staff.values("person_id")).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("No one on the staff of %(municipality)s has the email %(email)s.")
+                % {"municipality": self.municipality.name, "email": email}
+            )
+        return person
+
     def clean(self):
         data = super().clean()
-        if not data.get("person") and not data.get("team"):
+        if not data.get("person") and not data.get("team") and not self.errors.get("person"):
             raise forms.ValidationError(_("Choose a person or a team."))
         return data
 

@@ -398,8 +398,12 @@ def team_progress(*, viewer, municipality: Municipality, team=None, page=1, per_
     people_ids = staff.values("person_id")
     courses = list(
         CoursePage.objects.live()
-        .filter(Q(enrolments__person__in=people_ids) | Q(completions__person__in=people_ids) | Q(required_by_licence=True))
-        .distinct().order_by("path")
+        .filter(
+            Q(pk__in=Enrolment.objects.filter(person__in=people_ids).values("course_id"))
+            | Q(pk__in=Completion.objects.filter(person__in=people_ids).values("course_id"))
+            | Q(required_by_licence=True)
+        )
+        .order_by("path")
     )
     columns = {c.pk: CourseColumn(course=c) for c in courses}
     steplen = CoursePage.steplen

@@ -48,9 +48,11 @@ class EventForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}), "hosts": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, owner_kind, host_queryset, **kwargs):
+    def __init__(self, *args, owner_kind, host_queryset, owner=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner_kind = owner_kind
+        for name, value in (owner or {}).items():
+            setattr(self.instance, name, value)  # the model's own checks need to know the owner
         if owner_kind == "provider":
             self.fields["kind"].choices = [(Event.Kind.COHORT, Event.Kind.COHORT.label)]
             self.fields["audience"].choices = [(Event.Audience.OPEN, Event.Audience.OPEN.label)]

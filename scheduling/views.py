@@ -176,7 +176,7 @@ def _owner_from_request(request):
 def event_create(request):
     owner = _owner_from_request(request)
     owner_kind = "provider" if "provider" in owner else "municipality"
-    form = EventForm(request.POST or None, owner_kind=owner_kind, host_queryset=_host_queryset(**owner),
+    form = EventForm(request.POST or None, owner_kind=owner_kind, host_queryset=_host_queryset(**owner), owner=owner,
                      initial={"kind": request.GET.get("type") or None})
     first = FirstSessionForm(request.POST or None, prefix="first")
     if request.method == "POST" and form.is_valid() and first.is_valid():

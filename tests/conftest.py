@@ -150,3 +150,63 @@ def wait_for(predicate, timeout=30.0, interval=0.2):
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s")
+
+
+# --- Browser tests: pytest-playwright driving Debian's Chromium (never a downloaded browser) ---------
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {CHROMIUM} is missing (apt-get install chromium)")
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}")
+    # The ORM is called from tests while Playwright's sync API runs its own loop.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    return {
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "da-DK", "timezone_id": "Europe/Copenhagen",
+            "viewport": {"width": 1280, "height": 900}}
+
+
+def assert_accessible(page, *, context=None):
+    """Run axe-core in the page; fail on any serious or critical WCAG 2.1 A/AA violation."""
+    if not AXE_JS.exists():
+        import os
+
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("axe-core missing: run `npm ci`")
+        pytest.skip("axe-core missing: run `npm ci`")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async (context) => await axe.run(context || document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+        })""",
+        context,
+    )
+    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, "\n".join(
+        f"{v['impact']}: {v['id']} – {v['help']} – {[n['target'] for n in v['nodes']][:5]} on {page.url}" for v in bad
+    )
+    return result
+
+
+def browser_login(page, live_server, email, password="correct-horse-battery-9"):
+    page.goto(f"{live_server.url}/konto/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()

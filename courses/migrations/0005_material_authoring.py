@@ -1,6 +1,7 @@
 """Authoring of the national course material.
 
-- the course index "Kurser" under the home page (if it is not there yet), readable when logged in;
+- the course index "Kurser" under the home page (if it is not there yet; the pages themselves ask for a
+  login, see MaterialPageMixin.serve);
 - page permissions on it: "Superbrugere" may add and edit (and so submit for moderation), not publish;
   "Nationale administratorer" may add, edit, publish, lock and unlock;
 - images and documents in the root collection for both groups;
@@ -75,7 +76,6 @@ def setup(apps, schema_editor):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     Collection = apps.get_model("wagtailcore", "Collection")
-    PageViewRestriction = apps.get_model("wagtailcore", "PageViewRestriction")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
@@ -86,9 +86,6 @@ def setup(apps, schema_editor):
     if index_page is None:
         return
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in (SUPERUSERS, NATIONAL)}
-
-    if not PageViewRestriction.objects.filter(page_id=index_page.pk).exists():
-        PageViewRestriction.objects.create(page_id=index_page.pk, restriction_type="login")
 
     for name, codenames in PAGE_PERMISSIONS.items():
         for codename in codenames:

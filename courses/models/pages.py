@@ -6,6 +6,7 @@ of that municipality (and national admins); `material_visible_to` is the one rul
 and by the material search.
 """
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -35,7 +36,8 @@ class LessonType(models.TextChoices):
 
 
 class MaterialPageMixin:
-    """Visibility of course material: local material only for its municipality."""
+    """Visibility of course material: for logged-in people only; local material only for its
+    municipality (and national admins)."""
 
     @cached_property
     def material_index(self):
@@ -53,6 +55,8 @@ class MaterialPageMixin:
         return access.is_national_admin or index_page.municipality_id in access.municipality_ids()
 
     def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         if not self.material_visible_to(request.user):
             raise Http404
         return super().serve(request, *args, **kwargs)

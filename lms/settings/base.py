@@ -203,6 +203,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "people.tasks.send_pending_invitations_task",
         "schedule": 60 * 60,
     },
+    "scheduling-send-reminders": {
+        "task": "scheduling.tasks.send_reminders_task",
+        "schedule": 60 * 60,
+    },
     # Compliance: monthly snapshot (1st, 02:15), daily reminders (06:30), weekly digest (Monday 07:00).
     "compliance-monthly-snapshot": {
         "task": "compliance.tasks.take_monthly_snapshot_task",

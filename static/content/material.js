@@ -85,7 +85,8 @@
                 });
                 panel.innerHTML = "";
                 var side = el("p", {"class": "block-kicker"}, source.getAttribute("data-side"));
-                var heading = el("h3", {}, source.querySelector("dt").textContent.trim());
+                var heading = el("h3", {});
+                heading.innerHTML = source.querySelector("dt").innerHTML;
                 panel.appendChild(side);
                 panel.appendChild(heading);
                 var body = source.querySelector("dd").cloneNode(true);

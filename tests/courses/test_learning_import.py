@@ -90,7 +90,7 @@ def test_bad_rows_get_a_danish_message_per_row_and_column(setup):
         "fremmed@andenkommune.dk;ICS-grundkursus på Ærø;14-03-2022;\n"    # 6 other municipality
         "ane.ørsted@kommune.dk;ICS-grundkursus på Ærø;15-03-2022;\n"      # 7 duplicate of row 2
         "bo@kommune.dk;ICS-grundkursus på Ærø;32-13-2022;Ukendt udbyder\n"  # 8 bad date, unknown provider
-    ).encode("utf-8")
+    ).encode()
     preview = imports.import_preview(by=setup["leader"], uploaded=_upload(raw))
     errors = {r.number: [(str(column), message) for column, message in r.errors] for r in preview.rows}
     assert errors[2] == []

@@ -125,13 +125,13 @@ def test_leader_cannot_assign_to_another_municipality(other_leader, caseworker, 
 def test_assign_over_http_and_past_due_date_is_refused(client, leader, municipality, caseworker, elearning):  # noqa: F811
     client.force_login(leader)
     url = reverse("courses:assign", args=[municipality.slug])
-    response = client.post(url, {"course": elearning.course.pk, "person": caseworker.pk,
+    response = client.post(url, {"course": elearning.course.pk, "person": caseworker.email,
                                  "due_date": "2001-01-01"})
     assert response.status_code == 200
     assert "Fristen kan ikke ligge i fortiden" in response.content.decode()
     assert not Enrolment.objects.exists()
     due = datetime.date.today() + datetime.timedelta(days=14)
-    response = client.post(url, {"course": elearning.course.pk, "person": caseworker.pk, "due_date": due.isoformat()})
+    response = client.post(url, {"course": elearning.course.pk, "person": caseworker.email, "due_date": due.isoformat()})
     assert response.status_code == 302
     assert Enrolment.objects.get().due_date == due
 

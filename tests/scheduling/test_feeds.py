@@ -7,7 +7,6 @@ from icalendar import Calendar
 
 from scheduling import services
 from scheduling.models import Registration, Session
-from tests.factories import MembershipFactory
 
 from .factories import at, event_with_sessions
 

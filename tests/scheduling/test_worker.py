@@ -1,6 +1,5 @@
 """Reminders through a real Celery worker: four concurrent runs of the beat task send each reminder once."""
 
-import datetime
 import os
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from scheduling.models import NotificationLog, Registration
 from tests.factories import MembershipFactory
@@ -57,7 +57,7 @@ def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:
-        today = datetime.date.today().isoformat()
+        today = timezone.localdate().isoformat()
         with app.connection_for_write(settings.TEST_REDIS_URL) as conn:
             for _ in range(4):  # four deliveries of the same beat run, taken by four worker processes at once
                 app.send_task("scheduling.tasks.send_reminders_task", args=[today], queue=queue, connection=conn)
