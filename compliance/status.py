@@ -166,7 +166,7 @@ def derive(
     days_left = (deadline - as_of).days
     if any(span.covers(as_of) for span in in_progress):
         return Derived(Status.IN_PROGRESS, deadline, days_left, completed_on, completion_id)
-    if days_left > 0:
+    if days_left >= 0:
         return Derived(Status.WITHIN, deadline, days_left, completed_on, completion_id)
     return Derived(Status.OVERDUE, deadline, days_left, completed_on, completion_id)
 

@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -106,6 +106,16 @@ def my_calendar(request):
     )
 
 
+def _event_overview(events):
+    """The organisation's events from the last 60 days on, with seats taken (one query)."""
+    since = timezone.now() - datetime.timedelta(days=60)
+    return list(
+        selectors.with_counts(events)
+        .annotate(first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at"))
+        .filter(last_end__gte=since).order_by("first_start")[:200]
+    )
+
+
 @login_required
 def municipality_calendar(request, slug):
     municipality = get_visible_or_404(selectors.visible_calendar_municipalities(request.user), slug=slug)
@@ -115,6 +125,7 @@ def municipality_calendar(request, slug):
         sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
         extra={
             "municipality": municipality,
+            "events": _event_overview(events),
             "may_plan": selectors.may_plan_for_municipality(request.user, municipality),
             "feed_url": request.build_absolute_uri(reverse(
                 "scheduling:municipality_feed", args=[request.user.calendar_token, municipality.slug]
@@ -130,7 +141,8 @@ def provider_calendar(request, slug):
     return _calendar_page(
         request, title=_("Calendar for %(name)s") % {"name": provider.name},
         sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
-        extra={"provider": provider, "may_plan": selectors.may_plan_for_provider(request.user, provider)},
+        extra={"provider": provider, "events": _event_overview(events),
+               "may_plan": selectors.may_plan_for_provider(request.user, provider)},
     )
 
 
@@ -140,8 +152,10 @@ def provider_calendar(request, slug):
 def _host_queryset(*, municipality=None, provider=None):
     from people.models import Membership
 
-    if municipality is not None:
-        ids = Membership.objects.current().filter(municipality=municipality).values("person_id")
+    if municipality is not None:  # superusers and leaders host local days
+        ids = Membership.objects.current().filter(
+            municipality=municipality, role__in=[Role.SUPERUSER, Role.LEADER]
+        ).values("person_id")
     else:
         ids = Membership.objects.current().filter(provider=provider).values("person_id")
     return User.objects.filter(pk__in=ids).order_by("full_name")

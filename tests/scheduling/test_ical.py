@@ -1,6 +1,7 @@
 """Parse every calendar the platform emits: VTIMEZONE, UID stability, SEQUENCE, CANCEL, RRULE/EXDATE."""
 
 import datetime
+import email
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -88,7 +89,7 @@ def invite_parts(person, method):
 
 
 def test_invite_update_and_cancel_keep_uid_and_raise_sequence(municipality, django_capture_on_commit_callbacks):
-    event = EventFactory(municipality=municipality, title="Brush-up: ICS-trekanten", kind=Event.Kind.BRUSH_UP)
+    event = EventFactory(municipality=municipality, title="Brush-up: ICS-trekanten på tværs", kind=Event.Kind.BRUSH_UP)
     session = SessionFactory(event=event, day_number=1, starts_at=cph(2027, 3, 29, 9), ends_at=cph(2027, 3, 29, 12))
     person = MembershipFactory(municipality=municipality).person
     with django_capture_on_commit_callbacks(execute=True):
@@ -97,6 +98,12 @@ def test_invite_update_and_cancel_keep_uid_and_raise_sequence(municipality, djan
     raw = message.message().as_bytes()
     assert b'text/calendar; method="REQUEST"' in raw or b"text/calendar; method=REQUEST" in raw
     assert str(request["METHOD"]) == "REQUEST"
+    [(filename, attached, mimetype)] = message.attachments
+    assert filename == "invitation.ics" and mimetype == "application/ics"
+    assert parse(attached).walk("VEVENT")[0]["SUMMARY"] == "Brush-up: ICS-trekanten på tværs"
+    parsed = email.message_from_bytes(raw)
+    ics_file = next(p for p in parsed.walk() if p.get_content_type() == "application/ics")
+    assert "på tværs" in ics_file.get_payload(decode=True).decode("utf-8")
     [vevent] = request.walk("VEVENT")
     uid = str(vevent["UID"])
     assert uid == f"{session.uid}@ics-akademi.dk"
