@@ -45,6 +45,10 @@ check-migrations: install
 messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+# The 08:30 rush under gunicorn + PostgreSQL + Redis with Locust (BENCH_SECONDS=10 for a short run).
+bench: install
+	bash scripts/bench.sh
+
 smoke: install
 	bash scripts/smoke_demo.sh
 

@@ -195,9 +195,15 @@ def _register_on_cohort(person, leader):
     Registration = apps.get_model("scheduling", "Registration")
     if Registration.objects.filter(event=event, person=person).exists():
         return
+    from django.core.exceptions import ValidationError
+
     from scheduling import services as scheduling_services
 
-    scheduling_services.registration_create(event=event, person=person, by=leader)
+    try:
+        with transaction.atomic():
+            scheduling_services.registration_create(event=event, person=person, by=leader)
+    except ValidationError:
+        pass  # the cohort is full or closed: the person stays without a registration
 
 
 def _snapshots(today):

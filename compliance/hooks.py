@@ -2,13 +2,12 @@
 
 from django.utils import timezone
 
-FAR_AWAY = 10**6
-
 
 def waitlist_priority(event, person_ids):
     """On a basic-course cohort's waitlist, the person with the nearest licence deadline goes first.
 
-    Returns {person_id: sort key}; people who have completed the course or are exempt go last."""
+    Returns {person_id: days left}; people who have completed the course or are exempt get no key (so
+    scheduling puts them after those with a deadline, first come first served)."""
     from courses.models import CoursePage
 
     from .selectors import load_evidence
@@ -19,7 +18,7 @@ def waitlist_priority(event, person_ids):
         return {}
     today = timezone.localdate()
     person_ids = list(person_ids)
-    keys = {pid: FAR_AWAY for pid in person_ids}
+    keys = {}
     if not person_ids:
         return keys
     evidence = load_evidence(first_day=today, last_day=today, municipality_ids=None, person_id=None,
@@ -33,7 +32,7 @@ def waitlist_priority(event, person_ids):
             )
             if derived.status in (Status.COMPLETED, Status.EXEMPT) or derived.days_left is None:
                 continue
-            keys[pid] = min(keys[pid], derived.days_left)
+            keys[pid] = min(keys.get(pid, derived.days_left), derived.days_left)
     return keys
 
 

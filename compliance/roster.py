@@ -207,14 +207,14 @@ def _check_one(row, municipality, users, memberships, teams, invited, first_seen
         row.note = _("Has left and is not on the staff; nothing to do.")
     elif person is not None:
         row.action = Action.CREATE
-        if not row.start:
+        if not row.start and "start" not in row.errors:
             row.errors["start"] = _("The start date is missing.")
     elif email in invited:
         row.action = Action.UNCHANGED
         row.note = _("Already invited.")
     else:
         row.action = Action.INVITE
-        if not row.start:
+        if not row.start and "start" not in row.errors:
             row.errors["start"] = _("The start date is missing.")
     if row.errors:
         row.action = Action.ERROR

@@ -180,40 +180,33 @@ def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) 
 # --- Booking on a cohort -----------------------------------------------------------------------
 
 
-def bookable_cohorts(*, as_of: datetime.date | None = None):
-    """Basic-course cohorts (scheduling events of kind "hold") that have not started yet."""
+def bookable_cohorts():
+    """Basic-course cohorts open for booking: not cancelled, a session ahead, registration not closed.
+    Soonest first. Empty when the scheduling app is not there."""
     from django.apps import apps
 
     try:
         Event = apps.get_model("scheduling", "Event")
+        Session = apps.get_model("scheduling", "Session")
     except LookupError:
         return []
+    from django.db.models import Exists, Min, OuterRef, Q
+
     from courses.models import CoursePage
 
-    qs = Event.objects.filter(course_page_id__in=CoursePage.objects.filter(kind="grundkursus").values("pk"))
-    names = {f.name for f in Event._meta.get_fields()}
-    if "kind" in names:
-        qs = qs.filter(kind="hold")
-    for field_name in ("starts_at", "start", "starts_on", "first_day"):
-        if field_name in names:
-            today = as_of or timezone.localdate()
-            qs = qs.filter(**{f"{field_name}__date__gte" if field_name.endswith("_at") else f"{field_name}__gte": today})
-            qs = qs.order_by(field_name)
-            break
-    else:
-        if "sessions" in names or _has_sessions(Event):
-            from django.db.models import Min
-
-            qs = qs.annotate(first_session=Min("sessions__starts_at")).filter(
-                first_session__date__gte=as_of or timezone.localdate()
-            ).order_by("first_session")
-    if "status" in names:
-        qs = qs.exclude(status__in=["cancelled", "draft"])
-    return qs
-
-
-def _has_sessions(Event):
-    return any(getattr(f, "related_name", None) == "sessions" for f in Event._meta.related_objects)
+    now = timezone.now()
+    ahead = Session.objects.filter(event=OuterRef("pk"), starts_at__gt=now, cancelled=False)
+    return (
+        Event.objects.filter(
+            kind="hold", cancelled_at__isnull=True,
+            course_page_id__in=CoursePage.objects.filter(kind="grundkursus").values("pk"),
+        )
+        .filter(Exists(ahead))
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
+        .annotate(first_day=Min("sessions__starts_at"))
+        .select_related("provider")
+        .order_by("first_day", "pk")
+    )
 
 
 @transaction.atomic
@@ -232,4 +225,6 @@ def book_on_cohort(*, municipality: Municipality, event, people: list[User], by:
         raise ValidationError(_("The cohort cannot be booked."))
     from scheduling import services as scheduling_services
 
-    return scheduling_services.registrations_bulk_create(event=event, people=chosen, by=by)
+    return scheduling_services.registrations_bulk_create(
+        event=event, people=chosen, by=by, municipality=municipality
+    )

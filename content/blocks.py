@@ -20,7 +20,6 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import ics
@@ -95,7 +94,9 @@ class ImageBlock(blocks.StructBlock):
 
 class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    video = EmbedBlock(label=_("Video address"), help_text=_("A link to the video, e.g. on YouTube or Vimeo."))
+    # A link rather than an embedded player: the site's Content-Security-Policy allows no third-party
+    # frames, and the learner should choose to leave the site. The transcript carries the content.
+    video = blocks.URLBlock(label=_("Video address"), help_text=_("A link to the video, e.g. on YouTube or Vimeo."))
     duration = blocks.CharBlock(label=_("Duration"), required=False, max_length=20, help_text=_("E.g. 6 min."))
     transcript = blocks.RichTextBlock(
         label=_("Transcript"), features=SHORT_FEATURES,

@@ -62,3 +62,35 @@ class RevokeForm(forms.Form):
 
 class VerifyForm(forms.Form):
     kode = forms.CharField(label=_("Verification code"), max_length=40)
+
+
+class ManualCompletionForm(forms.Form):
+    """A provider coordinator or national admin enters a completion by hand, with a reason."""
+
+    person = forms.EmailField(label=_("Person (email)"))
+    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    completed_on = forms.DateField(label=_("Completed on"), widget=DateInput())
+    provider = forms.ModelChoiceField(label=_("Course provider"), queryset=None, required=False)
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        help_text=_("Why the completion is entered by hand, e.g. attendance recorded on paper."),
+    )
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        from people.permissions import access_for, coordinated_providers
+
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("path")
+        self.fields["provider"].queryset = coordinated_providers(viewer)
+        if not access_for(viewer).is_national_admin:
+            self.fields["provider"].required = True
+            self.fields["provider"].empty_label = None
+
+    def clean_person(self):
+        from django.contrib.auth import get_user_model
+
+        email = self.cleaned_data["person"].strip().lower()
+        person = get_user_model().objects.filter(email=email).first()
+        if person is None:
+            raise forms.ValidationError(_("No person has the email %(email)s.") % {"email": email})
+        return person

@@ -201,11 +201,12 @@ def import_preview(*, by, uploaded) -> ImportPreview:
             else:
                 row.provider_id, row.provider_name = providers[provider_key].pk, providers[provider_key].name
         if row.person_id and row.course_id:
+            # A duplicate of an earlier good row; a row with its own errors does not claim the pair.
             key = (row.person_id, row.course_id)
             if key in seen:
                 row.errors.append((label["email"], _("Duplicate: the same person and course as row %(row)s.")
                                    % {"row": seen[key]}))
-            else:
+            elif not row.errors:
                 seen[key] = row.number
         rows.append(row)
 

@@ -43,13 +43,33 @@ def optional_model(app_label, name):
 # --- Course structure ---------------------------------------------------------------------------
 
 
-def open_courses():
-    """Courses anyone may enrol in themselves: live courses without course days (pure e-learning)."""
-    return CoursePage.objects.live().filter(course_days=0).order_by("path")
+def _hidden_index_paths(viewer):
+    """Paths of local course indexes (a municipality's own material) the viewer may not see."""
+    from .models import CourseIndexPage
+
+    if viewer is None:
+        return []
+    access = access_for(viewer)
+    if access.is_national_admin or "municipality" not in {f.name for f in CourseIndexPage._meta.get_fields()}:
+        return []
+    return list(
+        CourseIndexPage.objects.filter(municipality__isnull=False)
+        .exclude(municipality_id__in=access.municipality_ids()).values_list("path", flat=True)
+    )
 
 
-def is_open_course(course) -> bool:
-    return course.live and course.course_days == 0
+def open_courses(viewer=None):
+    """Courses one may enrol in oneself: live courses without course days (pure e-learning), leaving out
+    other municipalities' local material."""
+    qs = CoursePage.objects.live().filter(course_days=0).order_by("path")
+    hidden = _hidden_index_paths(viewer)
+    return qs.exclude(_under_any(hidden)) if hidden else qs
+
+
+def is_open_course(course, viewer=None) -> bool:
+    if not (course.live and course.course_days == 0):
+        return False
+    return not any(course.path.startswith(p) for p in _hidden_index_paths(viewer))
 
 
 def course_for_lesson(lesson):

@@ -43,7 +43,9 @@ def enrolment_self(*, person: User, course: CoursePage) -> Enrolment:
     existing = Enrolment.objects.filter(person=person, course=course).first()
     if existing:
         return existing
-    if not selectors.is_open_course(course):
+    if not selectors.is_open_course(course, viewer=person):
+        if course.live and course.course_days == 0:
+            raise ValidationError(_("“%(course)s” is not open to you.") % {"course": course.title})
         raise ValidationError(
             _("You cannot enrol yourself in “%(course)s”. It has course days: sign up for a cohort in the calendar.")
             % {"course": course.title}
@@ -151,7 +153,7 @@ def lesson_exercises_submitted(*, person: User, lesson: LessonPage) -> LessonPro
         return None
     enrolment = Enrolment.objects.filter(person=person, course=course).first()
     if enrolment is None:
-        if not selectors.is_open_course(course):
+        if not selectors.is_open_course(course, viewer=person):
             return None
         enrolment_self(person=person, course=course)
     progress = None

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tilmeld/<int:course_id>/", views.enrol, name="enrol"),
     path("lektion/<int:lesson_id>/gennemfoert/", views.lesson_complete, name="lesson_complete"),
     path("kursusbevis/<int:completion_id>.pdf", views.certificate_download, name="certificate_pdf"),
+    path("gennemfoerelse/ny/", views.completion_create, name="completion_create"),
     path("kursusbevis/<int:completion_id>/tilbagekald/", views.completion_revoke, name="completion_revoke"),
     path("bevis/", views.certificate_verify_form, name="certificate_verify_form"),
     path("bevis/<str:code>/", views.certificate_verify, name="certificate_verify"),

@@ -19,8 +19,8 @@ from people.permissions import access_for, get_visible_or_404, visible_people
 
 from . import imports, selectors, services
 from .certificates import certificate_filename, certificate_pdf, normalise_code
-from .forms import AssignForm, ImportUploadForm, RevokeForm, VerifyForm
-from .models import Completion, CoursePage, LessonPage
+from .forms import AssignForm, ImportUploadForm, ManualCompletionForm, RevokeForm, VerifyForm
+from .models import Completion, CompletionMethod, CoursePage, LessonPage
 
 IMPORT_SESSION_KEY = "courses_import_preview"
 
@@ -45,7 +45,7 @@ def my_courses(request):
     enrolled = {p.course.pk for p in data["courses"]}
     return render(request, "courses/learning/my_courses.html", {
         **data,
-        "open_courses": [c for c in selectors.open_courses() if c.pk not in enrolled],
+        "open_courses": [c for c in selectors.open_courses(request.user) if c.pk not in enrolled],
         "certificates": selectors.own_completions(person=request.user),
     })
 
@@ -189,6 +189,7 @@ def team_progress(request, municipality_slug):
         **data, "municipality": municipality, "teams": teams, "team": team,
         "assign_form": AssignForm(viewer=request.user, municipality=municipality),
         "may_import": imports.may_import(request.user),
+        "may_revoke": access_for(request.user).is_national_admin,
     })
 
 
@@ -264,6 +265,40 @@ def completion_revoke(request, completion_id):
     return render(request, "courses/learning/revoke.html", {"form": form, "completion": completion})
 
 
+@login_required
+def completion_create(request):
+    """A provider coordinator or national admin enters a completion by hand, with a reason."""
+    if not services.may_record_manually(request.user):
+        raise PermissionDenied
+    form = ManualCompletionForm(request.POST or None, viewer=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            completion, created = services.completion_record(
+                person=data["person"], course=data["course"], completed_on=data["completed_on"],
+                method=CompletionMethod.MANUAL, by=request.user, provider=data["provider"], reason=data["reason"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for name, errors in exc.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        except PermissionDenied:
+            form.add_error("provider", _("You may only enter completions for courses run by your provider."))
+        else:
+            if created:
+                messages.success(request, _("The completion is saved with its verification code %(code)s.")
+                                 % {"code": completion.verification_code})
+            else:
+                messages.info(request, _("%(person)s already holds a valid completion of “%(course)s” "
+                                         "(%(date)s); nothing was changed.") % {
+                    "person": completion.person, "course": completion.course.title,
+                    "date": completion.completed_on.strftime("%d-%m-%Y")})
+            return redirect("courses:completion_create")
+    return render(request, "courses/learning/completion_form.html", {"form": form})
+
+
 # --- Dashboard panels (registered from apps.py) -------------------------------------------------------
 
 
@@ -271,7 +306,7 @@ def my_courses_panel(request, access):
     data = selectors.my_courses(person=request.user, request=request)
     if not data["courses"] and not data["sessions"]:
         return {"template": "courses/learning/panel_my_courses.html", "order": 20, "courses": [], "sessions": [],
-                "open_courses": list(selectors.open_courses()[:3])}
+                "open_courses": list(selectors.open_courses(request.user)[:3])}
     return {"template": "courses/learning/panel_my_courses.html", "order": 20, **data}
 
 
@@ -286,8 +321,17 @@ def team_panel(request, access):
     }
 
 
+def records_panel(request, access):
+    """Provider coordinators and national admins: enter completions by hand, import, verify."""
+    if not services.may_record_manually(request.user):
+        return None
+    return {"template": "courses/learning/panel_records.html", "order": 55,
+            "is_national_admin": access.is_national_admin}
+
+
 def register_panels():
     from people.dashboard import register_panel
 
+    register_panel("completion_records", records_panel)
     register_panel("my_courses", my_courses_panel)
     register_panel("team_progress", team_panel)

@@ -32,6 +32,7 @@ def course_pages():
 
 
 class EventForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     registration_opens_at = datetime_field(_("Registration opens"), required=False)
     registration_closes_at = datetime_field(_("Registration closes"), required=False)
     cancellation_deadline = datetime_field(

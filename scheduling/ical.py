@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event as VEvent, Timezone, vCalAddress, vRecur, vText
+from icalendar import Calendar, Timezone, vCalAddress, vRecur, vText
+from icalendar import Event as VEvent
 
 UID_DOMAIN = "ics-akademi.dk"
 TZID = "Europe/Copenhagen"

@@ -242,6 +242,9 @@ class RegistrationChange(models.Model):
         verbose_name_plural = _("registration changes")
         ordering = ["changed_at", "pk"]
 
+    def __str__(self):
+        return f"{self.registration_id}: {self.status} ({self.changed_at:%Y-%m-%d %H:%M})"
+
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
@@ -283,6 +286,9 @@ class AttendanceChange(models.Model):
         verbose_name = _("attendance change")
         verbose_name_plural = _("attendance changes")
         ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.attendance_id}: {self.from_status or '-'} → {self.to_status}"
 
 
 class NotificationLog(models.Model):

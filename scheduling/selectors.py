@@ -96,6 +96,31 @@ def visible_events(user) -> QuerySet:
     )
 
 
+AUDIENCE_ROLES = {
+    Event.Audience.CASEWORKERS: (Role.CASEWORKER,),
+    Event.Audience.SUPERUSERS: (Role.SUPERUSER,),
+    Event.Audience.LEADERS: (Role.LEADER,),
+    Event.Audience.STAFF: (),
+}
+
+
+def open_for_registration(user) -> QuerySet:
+    """Events ahead that the person could sign up for (their audience, registration open, not booked)."""
+    access = access_for(user)
+    now = timezone.now()
+    audience = Q(audience=Event.Audience.OPEN) if access.municipality_ids() else Q(pk__in=[])
+    for value, roles in AUDIENCE_ROLES.items():
+        audience |= Q(audience=value, municipality_id__in=access.municipality_ids(*roles))
+    future = Session.objects.filter(event=OuterRef("pk"), starts_at__gt=now, cancelled=False)
+    return (
+        with_counts(Event.objects.select_related("municipality", "provider"))
+        .filter(audience, Exists(future), cancelled_at__isnull=True)
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
+        .exclude(pk__in=Registration.objects.filter(person=user, status__in=ACTIVE).values("event_id"))
+        .order_by("created_at")
+    )
+
+
 def visible_calendar_municipalities(user) -> QuerySet:
     """Municipalities whose calendar the person may see: their own (any role); every one for admins."""
     access = access_for(user)

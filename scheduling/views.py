@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max, Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,7 +19,8 @@ from people.models import Municipality, Provider, User
 from people.permissions import access_for, get_visible_or_404
 from people.roles import Role
 
-from . import ical, ics_import as importer, selectors, services
+from . import ical, selectors, services
+from . import ics_import as importer
 from .forms import (
     BookForm,
     CancelForm,
@@ -81,14 +82,7 @@ def _calendar_page(request, *, title, sessions_between, extra=None):
 @login_required
 def my_calendar(request):
     access = access_for(request.user)
-    open_events = (
-        selectors.with_counts(selectors.visible_events(request.user))
-        .filter(cancelled_at__isnull=True, sessions__starts_at__gt=timezone.now())
-        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=timezone.now()))
-        .exclude(registrations__person=request.user, registrations__status__in=selectors.ACTIVE)
-        .exclude(kind=Event.Kind.COHORT, course_page__isnull=True, provider__isnull=True)
-        .distinct().order_by("created_at")[:30]
-    )
+    open_events = selectors.open_for_registration(request.user)[:30]
     return _calendar_page(
         request, title=_("My calendar"),
         sessions_between=lambda s, e: selectors.sessions_for_person_between(request.user, s, e),

@@ -206,6 +206,8 @@ class LessonPage(MaterialPageMixin, Page):
     summary = models.CharField(
         _("summary"), max_length=300, blank=True, help_text=_("One or two sentences shown in the module overview."),
     )
+    # Required: a draft may be saved without content (Wagtail defers the check), but it cannot be
+    # submitted or published; BaseStreamBlock says so in Danish.
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=15)
     required = models.BooleanField(_("required"), default=True)
@@ -221,15 +223,6 @@ class LessonPage(MaterialPageMixin, Page):
 
     class Meta:
         verbose_name = _("lesson")
-
-    def clean(self):
-        super().clean()
-        if self.live and not self.body:
-            from django.core.exceptions import ValidationError
-
-            raise ValidationError({"body": _(
-                "Add at least one block of content: a page without content cannot be published."
-            )})
 
     @cached_property
     def course(self):

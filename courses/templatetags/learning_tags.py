@@ -29,7 +29,7 @@ def lesson_progress_controls(context, page):
         "progress": progress,
         "enrolled": progress.enrolment is not None,
         "done": LessonProgress.objects.filter(person=user, lesson=page).exists(),
-        "open_course": selectors.is_open_course(course),
+        "open_course": selectors.is_open_course(course, viewer=user),
         "previous": rows[index - 1] if index else None,
         "next": rows[index + 1] if index is not None and index + 1 < len(rows) else None,
     })
@@ -44,7 +44,7 @@ def course_progress(context, page):
     result = {"course": course, "request": request, "authenticated": bool(user and user.is_authenticated)}
     if course is None:
         return result
-    result["open_course"] = selectors.is_open_course(course)
+    result["open_course"] = selectors.is_open_course(course, viewer=user if result["authenticated"] else None)
     if result["authenticated"]:
         progress = selectors.course_progress(person=user, course=course, request=request)
         result.update({

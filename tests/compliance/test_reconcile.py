@@ -70,7 +70,7 @@ def brute_force(municipality, as_of):
     for person_id in set(in_force.values_list("person_id", flat=True)):
         from courses.models import Completion
 
-        def valid(kind):
+        def valid(kind, person_id=person_id):
             return Completion.objects.filter(person_id=person_id, course__kind=kind, completed_on__lte=as_of).filter(
                 Q(revocation__isnull=True) | Q(revocation__revoked_at__date__gt=as_of)
             ).exists()

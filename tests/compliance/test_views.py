@@ -138,8 +138,9 @@ def test_national_report_and_exports_for_national_admin(client, admin_user, muni
 def test_municipal_report_query_count_is_constant(client, municipality, leader, team, django_assert_max_num_queries):
     client.force_login(leader)
     url = reverse("compliance:municipal", args=[municipality.slug])
-    for i in range(3):
+    for _i in range(3):
         completion(staff(municipality, team=team), D(2024, 2, 1))
+    staff(municipality, team=team, start=D(2020, 1, 1))  # overdue: the booking box shows in both runs
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -151,7 +152,7 @@ def test_municipal_report_query_count_is_constant(client, municipality, leader, 
             completion(person, D(2022, 2, 1))
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
-    assert response.context["figures"].total == 33
+    assert response.context["figures"].total == 34
 
 
 def test_exemption_needs_a_reason(client, municipality, leader, roster):

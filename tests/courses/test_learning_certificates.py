@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import time
 
 import pytest
 from django.urls import reverse
@@ -55,6 +56,7 @@ def test_pdf_download_is_the_same_every_time_and_only_for_the_owner(client, comp
     assert first["Content-Type"] == "application/pdf"
     assert first.content.startswith(b"%PDF")
     assert completion.verification_code in first["Content-Disposition"]
+    time.sleep(1.1)  # a PDF stamped with the time of rendering would differ now
     second = client.get(url)
     assert first.content == second.content
     client.force_login(leader)  # the person's leader may fetch it
@@ -125,3 +127,41 @@ def test_my_data_as_json_and_csv_holds_own_records_only(client, completion, case
     assert rows[0] == ["sektion", "nummer", "felt", "værdi"]
     assert ["person", "1", "full_name", "Søren Ærø Ålund"] in rows
     assert other.email not in text
+
+
+def test_national_admin_revokes_over_http_and_others_get_404(client, completion, admin_user, leader):
+    url = reverse("courses:completion_revoke", args=[completion.pk])
+    client.force_login(leader)
+    assert client.get(url).status_code == 404
+    client.force_login(admin_user)
+    response = client.post(url, {"reason": ""})
+    from courses.models import CompletionRevocation
+
+    assert response.status_code == 200 and not CompletionRevocation.objects.exists()
+    response = client.post(url, {"reason": "Registreret på forkert person"}, follow=True)
+    assert "tilbagekaldt" in response.content.decode()
+    completion.refresh_from_db()
+    assert completion.is_revoked and completion.revocation.reason == "Registreret på forkert person"
+
+
+def test_coordinator_enters_a_completion_by_hand_with_a_reason(client, coordinator, provider, caseworker,
+                                                               elearning, leader):  # noqa: F811
+    from courses.models import Completion
+
+    url = reverse("courses:completion_create")
+    client.force_login(leader)
+    assert client.get(url).status_code == 403
+    client.force_login(coordinator)
+    data = {"person": caseworker.email, "course": elearning.course.pk, "completed_on": "2024-05-02",
+            "provider": provider.pk, "reason": ""}
+    response = client.post(url, data)
+    assert response.status_code == 200 and not Completion.objects.exists()
+    response = client.post(url, {**data, "person": "ingen@example.dk", "reason": "Papirliste"})
+    assert "Ingen person har e-mailen ingen@example.dk" in response.content.decode()
+    response = client.post(url, {**data, "reason": "Fremmøde ført på papir"}, follow=True)
+    completion = Completion.objects.get()
+    assert completion.method == CompletionMethod.MANUAL and completion.recorded_by == coordinator
+    assert completion.reason == "Fremmøde ført på papir" and completion.provider == provider
+    assert completion.verification_code in response.content.decode()
+    client.post(url, {**data, "reason": "Igen"})
+    assert Completion.objects.count() == 1

@@ -169,3 +169,20 @@ def test_lesson_controls_tag_renders_for_enrolled_and_not_enrolled(rf, caseworke
     html = Template("{% load learning_tags %}{% course_progress page %}").render(
         Context({"request": request, "page": elearning.course}))
     assert 'aria-valuenow="33"' in html
+
+
+def test_another_municipalitys_local_course_is_not_open_to_me(caseworker, other_municipality, municipality):
+    from wagtail.models import Page
+
+    from courses.models import CourseIndexPage, CoursePage
+
+    home = Page.objects.get(depth=2).specific
+    local = home.add_child(instance=CourseIndexPage(title="Lokalt", slug="lokalt", municipality=other_municipality))
+    course = local.add_child(instance=CoursePage(title="Lokal temadag", slug="lokal-temadag", course_days=0))
+    own = home.add_child(instance=CourseIndexPage(title="Vores", slug="vores", municipality=municipality))
+    own_course = own.add_child(instance=CoursePage(title="Vores temadag", slug="vores-temadag", course_days=0))
+    assert course.pk not in {c.pk for c in selectors.open_courses(caseworker)}
+    assert own_course.pk in {c.pk for c in selectors.open_courses(caseworker)}
+    with pytest.raises(ValidationError):
+        services.enrolment_self(person=caseworker, course=course)
+    assert services.enrolment_self(person=caseworker, course=own_course).course_id == own_course.pk

@@ -271,3 +271,16 @@ def test_dashboard_panel_shows_coming_sessions(client, municipality, caseworker)
     client.force_login(caseworker)
     html = client.get(reverse("dashboard")).content.decode()
     assert "Kommende" in html and "Temadag på dashboardet" in html
+
+
+def test_wagtail_admin_lists_events_read_only(client, municipality):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    event = event_with_sessions(municipality=municipality, title="Temadag i admin")
+    client.force_login(admin)
+    listing = client.get("/admin/snippets/scheduling/event/")
+    assert listing.status_code == 200 and "Temadag i admin" in listing.content.decode()
+    assert client.get(f"/admin/snippets/scheduling/event/inspect/{event.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/scheduling/event/edit/{event.pk}/").status_code in (302, 403)
+    assert client.get("/admin/snippets/scheduling/event/add/").status_code in (302, 403)
