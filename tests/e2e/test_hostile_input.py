@@ -41,7 +41,7 @@ def demo_world(db):
 
 def hostile_payload(form, value):
     data, files = {}, {}
-    for name, kind, default, options in form.fields:
+    for name, kind, default, _options in form.fields:
         if name == "csrfmiddlewaretoken":
             data[name] = default
         elif kind == "file":
