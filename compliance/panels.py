@@ -1,12 +1,13 @@
 """Dashboard panels: a leader's headline figure and a caseworker's own licence status."""
 
+from django.utils import timezone
+
 from people.dashboard import register_panel
 
 
 def leader_panel(request, access):
     if access.is_national_admin or not access.led_municipality_ids:
         return None
-    from django.utils import timezone
 
     from people.models import Municipality
 

@@ -26,6 +26,7 @@ from .status import (
     Figures,
     Span,
     Status,
+    add_years,
     derive,
     terms_on,
 )
@@ -463,14 +464,105 @@ NATIONAL_SORT = {
 }
 
 
+def figures_on(day, *, municipality_ids=None) -> dict:
+    """{municipality id: Figures} on one day, the fast way for tables of many municipalities.
+
+    The same rules as `status.derive`, with the per-person grouping and the completion and exemption
+    checks done by the database (aggregates valid on the day), so Python touches one small tuple per
+    person. Reconciled with `evaluate` and a brute-force recomputation in the tests."""
+    from django.db.models import Case, IntegerField, Max, Min, When
+
+    from courses.models import Completion
+
+    staff = (
+        Membership.objects.on(day).filter(role__in=COVERED_ROLES, municipality__isnull=False)
+        .values("municipality_id", "person_id")
+        .annotate(start=Min("start_date"),
+                  superuser=Max(Case(When(role=Role.SUPERUSER, then=1), default=0, output_field=IntegerField())))
+        .order_by()
+    )
+    if municipality_ids is not None:
+        staff = staff.filter(municipality_id__in=list(municipality_ids))
+    end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+    valid = Completion.objects.filter(completed_on__lte=day).filter(
+        Q(revocation__isnull=True) | Q(revocation__revoked_at__gte=end_of_day)
+    )
+    if municipality_ids is not None:
+        valid = valid.filter(person_id__in=staff.values("person_id"))
+    completions = {
+        pid: (first_basic, last_basic, last_brush_up, superuser_course)
+        for pid, first_basic, last_basic, last_brush_up, superuser_course in valid.values("person_id").annotate(
+            first_basic=Min(Case(When(course__kind=KIND_BASIC, then="completed_on"))),
+            last_basic=Max(Case(When(course__kind=KIND_BASIC, then="completed_on"))),
+            last_brush_up=Max(Case(When(course__kind=KIND_BRUSH_UP, then="completed_on"))),
+            superuser_course=Max(Case(When(course__kind=KIND_SUPERUSER, then=1), default=0,
+                                      output_field=IntegerField())),
+        ).order_by().values_list("person_id", "first_basic", "last_basic", "last_brush_up", "superuser_course")
+    }
+    exemptions = Exemption.objects.filter(valid_from__lte=day).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    ).filter(Q(withdrawal__isnull=True) | Q(withdrawal__withdrawn_on__gt=day))
+    if municipality_ids is not None:
+        exemptions = exemptions.filter(municipality_id__in=list(municipality_ids))
+    exempt = set(exemptions.values_list("person_id", "municipality_id"))
+    terms_rows = LicenceTerms.objects.filter(valid_from__lte=day).order_by("valid_from", "recorded_at", "pk")
+    if municipality_ids is not None:
+        terms_rows = terms_rows.filter(agreement__municipality_id__in=list(municipality_ids))
+    history = defaultdict(list)
+    for mid, *row in terms_rows.values_list(
+        "agreement__municipality_id", "valid_from", "status", "grace_period_days", "min_superusers", "brush_up_years"
+    ):
+        history[mid].append(tuple(row))
+    scope = None if municipality_ids is None else staff.values("person_id")
+    busy = {pid for pid, span in in_progress_spans(person_ids=scope, last_day=day) if span.covers(day)}
+
+    ids = list(municipality_ids) if municipality_ids is not None else list(Municipality.objects.values_list("pk", flat=True))
+    out = {mid: Figures(municipality_id=mid, as_of=day, terms=terms_on(history.get(mid, []), day)) for mid in ids}
+    completed, exempt_s, progress, within, overdue = (
+        Status.COMPLETED, Status.EXEMPT, Status.IN_PROGRESS, Status.WITHIN, Status.OVERDUE
+    )
+    for mid, pid, start, superuser in staff.values_list("municipality_id", "person_id", "start", "superuser"):
+        figures = out.get(mid)
+        if figures is None:
+            continue
+        terms = figures.terms
+        done = completions.get(pid)
+        deadline = start + datetime.timedelta(days=terms.grace_period_days)
+        status = None
+        if done is not None:
+            first_basic, last_basic, last_brush_up, superuser_course = done
+            if superuser and superuser_course:
+                figures.qualified_superusers += 1
+            if last_basic is not None:
+                if not terms.brush_up_years:
+                    status = completed
+                else:
+                    last = last_basic
+                    if last_brush_up is not None and last_brush_up >= first_basic:
+                        last = max(last, last_brush_up)
+                    expires = add_years(last, terms.brush_up_years)
+                    if day <= expires:
+                        status = completed
+                    else:
+                        deadline = max(deadline, expires)
+        if status is None:
+            if (pid, mid) in exempt:
+                status = exempt_s
+            elif pid in busy:
+                status = progress
+            elif deadline >= day:
+                status = within
+            else:
+                status = overdue
+        figures.counts[status] += 1
+    return out
+
+
 def national_report(*, as_of=None, sort="navn", descending=False):
     """Every municipality, licensed or not, with its figures on the day. Constant query count."""
     as_of = as_of or timezone.localdate()
-    evidence = load_evidence(first_day=as_of, last_day=as_of)
-    out = []
-    for municipality in Municipality.objects.order_by("name"):
-        figures, _ = evaluate(evidence, municipality.pk, as_of, rows=False)
-        out.append(NationalRow(municipality, figures))
+    figures = figures_on(as_of)
+    out = [NationalRow(m, figures[m.pk]) for m in Municipality.objects.order_by("name")]
     key = NATIONAL_SORT.get(sort, NATIONAL_SORT["navn"])
     return sorted(out, key=key, reverse=descending)
 

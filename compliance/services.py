@@ -154,15 +154,15 @@ def exemption_withdraw(*, exemption: Exemption, withdrawn_on: datetime.date, rea
 def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) -> int:
     """Store every municipality's figures for a month (as of its last day, or `as_of`). A month already
     stored is left as it was: the snapshot is what was known then. Returns the number written."""
-    from .selectors import evaluate, load_evidence, month_end
+    from .selectors import figures_on, month_end
 
     month = month.replace(day=1)
     as_of = as_of or month_end(month.year, month.month)
     done = set(MonthlySnapshot.objects.filter(month=month).values_list("municipality_id", flat=True))
-    evidence = load_evidence(first_day=as_of, last_day=as_of)
     new = []
-    for mid in Municipality.objects.exclude(pk__in=done).values_list("pk", flat=True):
-        figures, _ = evaluate(evidence, mid, as_of, rows=False)
+    for mid, figures in figures_on(as_of).items():
+        if mid in done:
+            continue
         new.append(MonthlySnapshot(
             municipality_id=mid, month=month, as_of=as_of, total=figures.total, completed=figures.completed,
             in_progress=figures.in_progress, within_deadline=figures.within, overdue=figures.overdue,

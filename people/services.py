@@ -183,3 +183,36 @@ def membership_admin_saved(*, membership: Membership, by: User | None, created: 
         changed_by=by, data=_membership_snapshot(membership),
     )
     admin_groups_sync(person=membership.person)
+
+
+@transaction.atomic
+def person_erase(*, person: User, by: User) -> User:
+    """Erase a person's personal data (GDPR) while keeping training records as evidence.
+
+    Completions, attendance and memberships stay, tied to a pseudonymous account; the name, email,
+    password, two-factor devices and sessions go. The account can never log in again.
+    """
+    if not access_for(by).is_national_admin:
+        raise ValidationError(_("Only a national admin may erase a person's data."))
+    if person.pk == by.pk:
+        raise ValidationError(_("You cannot erase your own account."))
+    from allauth.mfa.models import Authenticator
+    from django.contrib.sessions.models import Session
+
+    person = User.objects.select_for_update().get(pk=person.pk)
+    EmailAddress.objects.filter(user=person).delete()
+    Authenticator.objects.filter(user=person).delete()
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(person.pk):
+            session.delete()
+    person.email = f"slettet-{person.pk}@slettet.invalid"
+    person.full_name = _("Erased person %(number)s") % {"number": person.pk}
+    person.is_active = False
+    person.set_unusable_password()
+    person.groups.clear()
+    person.save()
+    for membership in Membership.objects.filter(person=person):
+        MembershipEvent.objects.create(
+            membership=membership, action=MembershipEvent.Action.UPDATED, changed_by=by, data={"erased": True}
+        )
+    return person

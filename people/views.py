@@ -155,3 +155,27 @@ def invitation_accept(request, token):
         request, "people/invitation_accept.html",
         {"invitation": invitation, "form": form, "existing_account": existing},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_erase(request, pk):
+    """National admins erase a person's personal data; training records remain as evidence."""
+    if not access_for(request.user).is_national_admin:
+        raise PermissionDenied
+    from .models import User
+
+    person = get_visible_or_404(User.objects.filter(is_active=True), pk=pk)
+    if request.method == "POST":
+        if request.POST.get("confirm") != person.email:
+            messages.error(request, _("Type the person's email address to confirm."))
+        else:
+            try:
+                services.person_erase(person=person, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The personal data was erased. Training records are kept."))
+                return redirect("people:staff_index")
+    return render(request, "people/person_erase.html", {"person": person,
+                                                         "memberships": selectors.own_memberships(person=person)})

@@ -1,7 +1,6 @@
 """The demo teaching material: idempotent, valid against the blocks' own rules, and using every block."""
 
 import pytest
-from django.core.exceptions import ValidationError  # noqa: F401  (documents what block.clean raises)
 from wagtail.models import Revision
 
 from content.blocks import BaseStreamBlock
@@ -16,16 +15,13 @@ def _counts():
             LessonPage.objects.count(), Revision.objects.count())
 
 
-def test_demo_material_is_idempotent():
+def test_demo_material_is_idempotent_and_sets_up_the_courses():
     demo_material.load()
     first = _counts()
     assert first[1] == 3 and first[2] == 7 and first[3] >= 15
     demo_material.load()
     assert _counts() == first
 
-
-def test_demo_courses_have_the_required_settings():
-    demo_material.load()
     basic = CoursePage.objects.get(slug="ics-grundkursus")
     assert (basic.kind, basic.course_days, basic.required_by_licence) == ("grundkursus", 3, True)
     assert [m.course_day for m in ModulePage.objects.child_of(basic).order_by("path")] == [1, 2, 3]
@@ -34,7 +30,9 @@ def test_demo_courses_have_the_required_settings():
     assert CoursePage.objects.filter(kind="brush-up").exists()
 
 
-def test_basic_course_uses_every_block_and_every_lesson_validates():
+def test_basic_course_uses_every_block_every_lesson_validates_and_no_cpr():
+    import re
+
     demo_material.load()
     basic = CoursePage.objects.get(slug="ics-grundkursus")
     used = set()
@@ -47,11 +45,5 @@ def test_basic_course_uses_every_block_and_every_lesson_validates():
     for module in ModulePage.objects.child_of(basic):
         lessons = LessonPage.objects.live().descendant_of(module)
         assert any(child.block_type == "quiz" for lesson in lessons for child in lesson.body), module.title
-
-
-def test_demo_texts_hold_no_cpr_numbers():
-    import re
-
-    demo_material.load()
     for lesson in LessonPage.objects.all():
         assert not re.search(r"\b\d{6}-?\d{4}\b", str(lesson.body.raw_data)), lesson.title

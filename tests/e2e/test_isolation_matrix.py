@@ -110,6 +110,7 @@ OTHER_OBJECT = {
     "courses:team_progress": {"municipality_slug": lambda: OTHER},
     "people:invitation_accept": {"token": lambda: "opdigtet-token"},
     "people:membership_edit": {"pk": lambda: _other_person().memberships.get().pk},
+    "people:person_erase": {"pk": lambda: _other_person().pk},
     "people:staff_list": {"municipality_slug": lambda: OTHER},
     "scheduling:book_staff": {"pk": lambda: _other_event().pk},
     "scheduling:event_cancel": {"pk": lambda: _other_event().pk},
