@@ -6,6 +6,11 @@ WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 10, 14, 40
 
 
+def _n(value):
+    """A number for an SVG attribute: always a dot, never the Danish decimal comma."""
+    return f"{value:.1f}"
+
+
 def trend_chart(points):
     """Geometry for templates/compliance/includes/trend_chart.html from `selectors.trend` points."""
     n = max(len(points), 1)
@@ -18,16 +23,16 @@ def trend_chart(points):
         h = plot_h * value / 100
         x = LEFT + i * slot + (slot - bar_w) / 2
         bars.append({
-            "x": round(x, 1), "y": round(TOP + plot_h - h, 1), "w": round(bar_w, 1), "h": round(h, 1),
-            "label_x": round(x + bar_w / 2, 1),
+            "x": _n(x), "y": _n(TOP + plot_h - h), "w": _n(bar_w), "h": _n(h),
+            "label_x": _n(x + bar_w / 2),
             "month": formats.date_format(p.month, "M y"),
             "show_label": i % 3 == (n - 1) % 3,
             "point": p,
         })
     gridlines = [
-        {"y": round(TOP + plot_h - plot_h * v / 100, 1), "value": v} for v in (0, 25, 50, 75, 100)
+        {"y": _n(TOP + plot_h - plot_h * v / 100), "value": v} for v in (0, 25, 50, 75, 100)
     ]
     return {
-        "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "baseline": TOP + plot_h,
-        "label_y": HEIGHT - BOTTOM + 16, "bars": bars, "gridlines": gridlines,
+        "width": WIDTH, "height": HEIGHT, "left": LEFT, "axis_label_x": LEFT - 6, "right": WIDTH - RIGHT,
+        "baseline": _n(TOP + plot_h), "label_y": _n(HEIGHT - BOTTOM + 16), "bars": bars, "gridlines": gridlines,
     }

@@ -564,6 +564,9 @@ def national_report(*, as_of=None, sort="navn", descending=False):
     figures = figures_on(as_of)
     out = [NationalRow(m, figures[m.pk]) for m in Municipality.objects.order_by("name")]
     key = NATIONAL_SORT.get(sort, NATIONAL_SORT["navn"])
+    if sort == "procent":  # municipalities without staff ("–") go last whichever the direction
+        known = sorted((r for r in out if r.figures.percent is not None), key=key, reverse=descending)
+        return known + sorted((r for r in out if r.figures.percent is None), key=NATIONAL_SORT["navn"])
     return sorted(out, key=key, reverse=descending)
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from people.models import User
@@ -197,9 +198,11 @@ def book(request, slug):
         raise Http404 from None
     registrations = list(registrations or [])
     waitlisted = sum(1 for r in registrations if getattr(r, "status", "") == "waitlisted")
-    messages.success(request, _("%(count)s people were booked on %(event)s (%(waitlisted)s on the waitlist).") % {
-        "count": len(registrations), "event": event, "waitlisted": waitlisted,
-    })
+    messages.success(request, ngettext(
+        "%(count)s person was booked on %(event)s (%(waitlisted)s on the waitlist).",
+        "%(count)s people were booked on %(event)s (%(waitlisted)s on the waitlist).",
+        len(registrations),
+    ) % {"count": len(registrations), "event": event, "waitlisted": waitlisted})
     return redirect(back)
 
 

@@ -58,6 +58,7 @@ class RichTextBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         template = "content/blocks/rich_text.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Text")
         help_text = _("Running text with headings, lists and links.")
         description = _("Running text with headings, lists and links.")
@@ -78,6 +79,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "content/blocks/image.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Image")
         help_text = _("An image with a required alternative text and an optional caption.")
         description = _("An image with a required alternative text and an optional caption.")
@@ -106,6 +108,7 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "content/blocks/video.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Video with transcript")
         help_text = _("A video from an external service with a required transcript.")
         description = _("A video from an external service with a required transcript.")
@@ -126,6 +129,7 @@ class DocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         template = "content/blocks/document.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Document download")
         help_text = _("A document the learner can download, such as a question guide.")
         description = _("A document the learner can download, such as a question guide.")
@@ -145,6 +149,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "content/blocks/callout.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Callout")
         help_text = _("A highlighted box: a tip, something to remember, something important or a question "
                       "for reflection.")
@@ -160,6 +165,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "content/blocks/quote.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Quote")
         help_text = _("A quotation with its source.")
         description = _("A quotation with its source.")
@@ -201,6 +207,7 @@ class TriangleBlock(UidMixin, blocks.StructBlock):
     class Meta:
         icon = "pick"
         template = "content/blocks/triangle.html"
+        preview_template = "content/blocks/preview.html"
         label = _("ICS triangle")
         help_text = _("The ICS triangle with its three sides and ten dimensions; each dimension opens the text "
                       "you write for it.")
@@ -327,6 +334,7 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
     class Meta:
         icon = "filter"
         template = "content/blocks/funnel.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Funnel model")
         help_text = _("The funnel model's three phases with guiding questions and your notes, shown one phase "
                       "at a time.")
@@ -393,6 +401,7 @@ class MagnetBoardBlock(UidMixin, blocks.StructBlock):
     class Meta:
         icon = "grip"
         template = "content/blocks/magnet_board.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Magnet board")
         help_text = _("Cards with facts the learner places on the dimensions of the triangle, by dragging or "
                       "by keyboard. The server checks each card.")
@@ -448,6 +457,7 @@ class CaseExerciseBlock(UidMixin, blocks.StructBlock):
     class Meta:
         icon = "clipboard-list"
         template = "content/blocks/case_exercise.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Case exercise")
         help_text = _("A fictional case with tasks. The learner's answers are saved while they write and can be "
                       "changed until submitted; then your model answer is shown.")
@@ -534,6 +544,7 @@ class QuizBlock(UidMixin, blocks.StructBlock):
     class Meta:
         icon = "tick-inverse"
         template = "content/blocks/quiz.html"
+        preview_template = "content/blocks/preview.html"
         label = _("Quiz")
         help_text = _("Single- and multiple-choice questions with feedback per answer and a pass mark. Scored on "
                       "the server.")

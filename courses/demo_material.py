@@ -14,8 +14,10 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from content.models import HomePage
+from people.models import Municipality
 
 from . import demo_material_text as text
+from . import material_services
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
 IMAGE_TITLE = "ICS-trekanten (plakat)"
@@ -102,14 +104,36 @@ def course_index():
     return _publish(home, index_page), True
 
 
+def local_course_index(municipality):
+    index_page = CourseIndexPage.objects.filter(municipality=municipality).order_by("path").first()
+    if index_page is None:
+        home = HomePage.objects.order_by("path").first()
+        index_page = _publish(home, CourseIndexPage(
+            title=f"{municipality.name} – lokalt materiale", slug=f"lokalt-{municipality.slug}",
+            municipality=municipality,
+            intro=f"<p>{municipality.name} Kommunes eget materiale: temadage og brush-ups, skrevet af kommunens "
+                  "ICS-superbrugere og godkendt af ledelsen.</p>",
+        ))
+    material_services.local_material_setup(index_page=index_page)
+    return index_page
+
+
 @transaction.atomic
 def load(stdout=None):
     index_page, created = course_index()
     if created:
         _say(stdout, "  course index Kurser created")
     media = {"image": _demo_image(), "document": _demo_document()}
+    created_pages = _courses(index_page, text.courses(media))
+    skanderborg = Municipality.objects.filter(slug="skanderborg").first()
+    if skanderborg is not None:
+        created_pages += _courses(local_course_index(skanderborg), [text.local_theme_day(media)])
+    _say(stdout, f"  teaching material: {created_pages} pages created")
+
+
+def _courses(index_page, specs):
     created_pages = 0
-    for course_spec in text.courses(media):
+    for course_spec in specs:
         course = _child(index_page, CoursePage, course_spec["slug"])
         if course is None:
             course = _publish(index_page, CoursePage(
@@ -137,4 +161,4 @@ def load(stdout=None):
                     summary=lesson_spec["summary"], body=lesson_spec["body"],
                 ))
                 created_pages += 1
-    _say(stdout, f"  teaching material: {created_pages} pages created")
+    return created_pages

@@ -733,3 +733,48 @@ def brush_up(media):
 
 def courses(media):
     return [grundkursus(media), superbrugerkursus(media), brush_up(media)]
+
+
+def local_theme_day(media):
+    """Skanderborg's own material: a theme day written by its superusers, approved by its leader."""
+    return {
+        "title": "Temadag: Barnets stemme i undersøgelsen", "slug": "temadag-barnets-stemme", "kind": "temaforloeb",
+        "course_days": 1, "required_by_licence": False,
+        "audience": "Sagsbehandlere i Familieafdelingen Nord og Syd",
+        "summary": "Lokal temadag om samtalen med barnet, planlagt af kommunens ICS-superbrugere.",
+        "introduction": (
+            "<p>Temadagen er planlagt af vores egne superbrugere efter ønske fra teamene. Vi arbejder med "
+            "samtalen med barnet: hvordan barnets egne ord kommer ind på trekantens dimensioner, og hvordan vi "
+            "skriver dem, så barnet kan genkende sig selv, hvis det en dag læser sagen.</p>"
+        ),
+        "objectives": [
+            "Forberede en samtale med barnet ud fra trekantens dimensioner",
+            "Gengive barnets perspektiv med barnets egne ord i undersøgelsen",
+        ],
+        "modules": [{
+            "title": "Forberedelse til temadagen", "slug": "forberedelse-temadag", "course_day": 1,
+            "introduction": "<p>Læs lektionen, før du møder op. Den tager et kvarter.</p>",
+            "lessons": [{
+                "title": "Samtalen med barnet", "slug": "samtalen-med-barnet", "type": "forberedelse", "minutes": 15,
+                "summary": "Hvorfor barnets egne ord hører hjemme på dimensionerne.",
+                "body": [
+                    text("<p>Barnets lov styrker barnets ret til at blive hørt. I ICS betyder det, at barnets "
+                         "egne oplysninger placeres på dimensionerne på linje med forældrenes og "
+                         "samarbejdspartnernes – og at det fremgår, hvem der har sagt hvad.</p>"
+                         "<h3>Før samtalen</h3><p>Vælg to eller tre dimensioner, du særligt vil høre barnet om, "
+                         "og tænk over, hvordan du spørger til det, der går godt. Et barn, der fortæller om sin "
+                         "bedste ven, fortæller også om sin trivsel.</p>"),
+                    callout("tip", "Skriv barnets ord",
+                            "<p>Citér barnet direkte, når du kan: ”Jeg kan godt lide at være hos mormor, for der "
+                            "er stille.” Det siger mere end ”barnet trives hos bedsteforældrene”.</p>"),
+                    quiz("Klar til temadagen?", "", [
+                        ("Hvor placerer du barnets egne oplysninger?", False, [
+                            ("På de dimensioner, de handler om – med barnet som kilde", True, "Rigtigt."),
+                            ("I et særskilt afsnit uden for trekanten", False,
+                             "Nej – barnets perspektiv hører hjemme på dimensionerne."),
+                        ], ""),
+                    ]),
+                ],
+            }],
+        }],
+    }

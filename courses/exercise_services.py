@@ -61,6 +61,18 @@ def _prefixed_keys(data, prefix):
     return [key for key in data.keys() if key.startswith(prefix)]
 
 
+def _check_previous_attempt(model, *, person, lesson, block_id, data):
+    """A retry names the attempt it follows; it must be the learner's own attempt at this block."""
+    posted = (data.get("attempt") or "").strip()
+    if not posted:
+        return
+    if not posted.isdigit() or not model.objects.filter(
+        pk=int(posted), person=person, lesson=lesson, block_id=block_id
+    ).exists():
+        raise ExerciseError(_("This answer does not belong to you. Reload the page to continue with your own "
+                              "answer."), status=403)
+
+
 # --- Quiz ---------------------------------------------------------------------------------------
 
 
@@ -117,6 +129,7 @@ def quiz_score(*, value, chosen: dict[str, list[str]]) -> tuple[int, int, bool]:
 @transaction.atomic
 def quiz_submit(*, person, lesson: LessonPage, block_id: str, data) -> QuizAttempt:
     found = find_exercise(lesson=lesson, block_id=block_id, block_type="quiz")
+    _check_previous_attempt(QuizAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
     chosen = quiz_parse(value=found.value, data=data)
     score, max_score, passed = quiz_score(value=found.value, chosen=chosen)
     attempt = QuizAttempt(
@@ -193,6 +206,7 @@ def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetB
         raise ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."),
                             status=404)
     cards = _cards(found)
+    _check_previous_attempt(MagnetBoardAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
     placements = magnet_parse(cards=cards, data=data)
     results = {cid: placements[cid] == card["dimension"] for cid, card in cards}
     attempt = MagnetBoardAttempt(

@@ -201,7 +201,8 @@ def coming_sessions(*, person, limit_days=365):
         registered_events = Registration.objects.filter(person=person, status="confirmed").values("event_id")
         return list(
             Session.objects.filter(event_id__in=registered_events, starts_at__gte=now,
-                                   starts_at__lte=now + datetime.timedelta(days=limit_days))
+                                   starts_at__lte=now + datetime.timedelta(days=limit_days),
+                                   cancelled_at__isnull=True, event__cancelled_at__isnull=True)
             .select_related("event").order_by("starts_at")
         )
     except Exception:  # scheduling's models still taking shape: no course days rather than a broken page

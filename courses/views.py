@@ -305,14 +305,16 @@ def completion_create(request):
 def my_courses_panel(request, access):
     data = selectors.my_courses(person=request.user, request=request)
     if not data["courses"] and not data["sessions"]:
+        if not access.municipality_ids():
+            return None  # provider staff and national admins without courses of their own
         return {"template": "courses/learning/panel_my_courses.html", "order": 20, "courses": [], "sessions": [],
                 "open_courses": list(selectors.open_courses(request.user)[:3])}
     return {"template": "courses/learning/panel_my_courses.html", "order": 20, **data}
 
 
 def team_panel(request, access):
-    if not (access.is_national_admin or access.led_municipality_ids) or access.is_national_admin:
-        return None
+    if access.is_national_admin or not access.led_municipality_ids:
+        return None  # national admins reach every municipality from their own panel
     municipalities = list(selectors.team_municipalities(viewer=request.user))
     summaries = selectors.team_summary(municipality_ids=[m.pk for m in municipalities])
     return {

@@ -265,12 +265,13 @@ def _group(sessions):
 
 
 def personal_feed_items(person, *, since=None):
-    """[(event, sessions)] for every event the person holds a confirmed seat on. One query."""
+    """[(event, sessions)] for every event the person holds a confirmed seat on or hosts. One query."""
     since = since or timezone.now() - datetime.timedelta(days=365)
     sessions = (
         Session.objects.filter(
-            event__in=Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED)
-            .values("event_id"),
+            Q(event__in=Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED)
+              .values("event_id"))
+            | Q(event__in=Event.hosts.through.objects.filter(user_id=person.pk).values("event_id"))
         )
         .filter(Q(ends_at__gte=since) | ~Q(event__recurrence_rule=""))
         .select_related("event", "event__municipality", "event__provider")
@@ -288,6 +289,19 @@ def municipality_feed_items(municipality, *, since=None):
         .order_by("event_id", "starts_at")
     )
     return _group(sessions)
+
+
+def municipality_feed_version(municipality) -> str:
+    """A cheap fingerprint of everything the municipal feed shows (one query): any new, changed or
+    cancelled session or event changes it, so a cached feed under this key is never stale."""
+    from django.db.models import Max, Sum
+
+    row = Session.objects.filter(event__municipality=municipality).aggregate(
+        count=Count("pk"), last_id=Max("pk"), sequences=Sum("event__sequence"), updated=Max("event__updated_at"),
+        cancelled=Count("pk", filter=Q(cancelled=True)),
+    )
+    updated = row["updated"].isoformat() if row["updated"] else "-"
+    return f"{row['count']}-{row['last_id']}-{row['sequences']}-{row['cancelled']}-{updated}"
 
 
 def feed_owner(token):

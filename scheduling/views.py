@@ -5,8 +5,9 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -524,8 +525,15 @@ def municipality_feed(request, token, slug):
     if person is None:
         raise Http404
     municipality = get_visible_or_404(selectors.visible_calendar_municipalities(person), slug=slug)
-    name = _("ICS Akademi – %(name)s") % {"name": municipality.name}
-    return _feed_response(ical.feed_calendar(name, selectors.municipality_feed_items(municipality)))
+    # A big municipality's feed takes a moment to build; calendar programs poll it, so it is cached
+    # under a fingerprint of its contents (never stale) and rebuilt only when something changed.
+    key = f"scheduling:municipality-feed:{municipality.pk}:{selectors.municipality_feed_version(municipality)}"
+    body = cache.get(key)
+    if body is None:
+        name = _("ICS Akademi – %(name)s") % {"name": municipality.name}
+        body = ical.feed_calendar(name, selectors.municipality_feed_items(municipality))
+        cache.set(key, body, 60 * 60)
+    return _feed_response(body)
 
 
 @login_required

@@ -99,6 +99,10 @@ class CourseIndexPage(MaterialPageMixin, Page):
         for course in courses:
             course.lesson_count = counts.get(course.path, 0)
         context["courses"] = courses
+        if self.municipality_id is None:
+            from courses.material_selectors import local_course_indexes
+
+            context["local_indexes"] = list(local_course_indexes(request.user).select_related("municipality"))
         return context
 
 

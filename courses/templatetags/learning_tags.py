@@ -54,3 +54,13 @@ def course_progress(context, page):
             if Enrolment.objects.filter(person=user, course=course).exists() else None,
         })
     return result
+
+
+@register.inclusion_tag("courses/learning/tag_profile_certificates.html", takes_context=True)
+def profile_certificates(context):
+    """The person's certificates and the "my data" downloads, for the profile page."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {"certificates": []}
+    return {"certificates": list(selectors.own_completions(person=user))}

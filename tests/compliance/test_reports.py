@@ -126,7 +126,7 @@ def test_as_of_a_past_date_reproduces_the_figures_then(municipality):
 def test_national_report_lists_every_municipality(municipality):
     staff(municipality)
     rows = selectors.national_report()
-    assert len(rows) == Municipality.objects.count() >= 98
+    assert len(rows) == Municipality.objects.count()
     mine = next(r for r in rows if r.municipality == municipality)
     assert mine.figures.total == 1 and not mine.licensed
 
@@ -172,3 +172,24 @@ def test_report_queries_do_not_grow_with_people(municipality):
     assert _count(lambda: selectors.national_report()) == small_national
     assert _count(lambda: selectors.trend(municipality=municipality)) == small_trend
     assert small_municipal <= 10
+
+
+def test_completed_row_links_to_the_certificate(municipality):
+    person = staff(municipality)
+    done = completion(person, D(2024, 2, 1))
+    done.verification_code = "ABCD-EFGH-JKLM"
+    done.save(update_fields=["verification_code"])
+    row = selectors.municipal_report(municipality=municipality, as_of=D(2024, 3, 1)).rows[0]
+    assert row.status == Status.COMPLETED
+    assert row.certificate_url and "ABCD-EFGH-JKLM" in row.certificate_url
+
+
+def test_national_sort_by_percentage_puts_municipalities_without_staff_last(municipality, other_municipality):
+    done = staff(municipality)
+    completion(done, D(2024, 1, 1))
+    staff(other_municipality)
+    for descending in (True, False):
+        rows = selectors.national_report(as_of=D(2024, 6, 1), sort="procent", descending=descending)
+        percents = [r.figures.percent for r in rows]
+        assert percents[:2] == ([100.0, 0.0] if descending else [0.0, 100.0])
+        assert all(p is None for p in percents[2:])

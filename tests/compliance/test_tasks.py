@@ -112,3 +112,40 @@ def test_monthly_snapshot_is_taken_once(licensed):
 def test_reminder_stage():
     assert [tasks.reminder_stage(d) for d in (61, 60, 31, 30, 8, 7, 0, -1, None)] == [
         None, "60", "60", "30", "30", "7", "7", "overdue", None]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_running_the_reminders_at_once_send_each_mail_once():
+    """Two threads (two database connections) run the daily task for the same day at the same time."""
+    import threading
+
+    from django.db import connection
+
+    from tests.factories import MunicipalityFactory
+
+    municipality = MunicipalityFactory()
+    agreement(municipality)
+    people = [staff(municipality, start=D(2024, 1, 1) + datetime.timedelta(days=i)) for i in range(5)]
+    mail.outbox = []
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def worker():
+        try:
+            barrier.wait()
+            tasks.send_compliance_reminders_task("2024-12-28")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted(p.email for p in people)
+    assert NotificationLog.objects.filter(sent_at__isnull=False).count() == 5

@@ -123,7 +123,9 @@ def test_national_report_and_exports_for_national_admin(client, admin_user, muni
     response = client.get(reverse("compliance:national"))
     assert response.status_code == 200
     rows = response.context["rows"]
-    assert len(rows) >= 98
+    from people.models import Municipality
+
+    assert len(rows) == Municipality.objects.count()
     assert municipality.name in response.content.decode()
     sorted_rows = client.get(reverse("compliance:national"), {"sort": "overskredet", "retning": "faldende"}).context["rows"]
     assert sorted_rows[0].figures.overdue == max(r.figures.overdue for r in rows)

@@ -220,6 +220,24 @@ def test_another_learners_answer_id_is_refused(client, built, municipality, case
     assert not CaseAnswer.objects.filter(person=caseworker).exists()
 
 
+def test_retry_naming_another_learners_quiz_attempt_is_refused(client, built, municipality, caseworker):
+    other = MembershipFactory(municipality=municipality, role="sagsbehandler").person
+    client.force_login(other)
+    client.post(quiz_url(built), correct_quiz_post(built))
+    others_attempt = QuizAttempt.objects.get(person=other)
+
+    client.force_login(caseworker)
+    response = client.post(quiz_url(built), {**correct_quiz_post(built), "attempt": others_attempt.pk}, **JSON)
+    assert response.status_code == 403
+    assert "tilhører ikke dig" in response.json()["error"]
+    assert not QuizAttempt.objects.filter(person=caseworker).exists()
+    # With the learner's own previous attempt the retry is accepted.
+    client.post(quiz_url(built), correct_quiz_post(built))
+    own = QuizAttempt.objects.get(person=caseworker)
+    assert client.post(quiz_url(built), {**correct_quiz_post(built), "attempt": own.pk}, **JSON).status_code == 200
+    assert QuizAttempt.objects.filter(person=caseworker).count() == 2
+
+
 def test_unknown_task_id_is_refused(client, learner, built):
     response = client.post(case_url(built), {"task-opdigtet": "tekst"}, **JSON)
     _refused(response, "ikke er i denne case")

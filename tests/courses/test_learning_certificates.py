@@ -165,3 +165,17 @@ def test_coordinator_enters_a_completion_by_hand_with_a_reason(client, coordinat
     assert completion.verification_code in response.content.decode()
     client.post(url, {**data, "reason": "Igen"})
     assert Completion.objects.count() == 1
+
+
+def test_profile_certificates_tag_lists_own_certificates(rf, completion, caseworker, admin_user):
+    from django.template import Context, Template
+
+    request = rf.get("/profil/")
+    request.user = caseworker
+    html = Template("{% load learning_tags %}{% profile_certificates %}").render(Context({"request": request}))
+    assert reverse("courses:certificate_pdf", args=[completion.pk]) in html
+    assert reverse("courses:my_data") in html
+    services.completion_revoke(completion=completion, by=admin_user, reason="Fejl")
+    html = Template("{% load learning_tags %}{% profile_certificates %}").render(Context({"request": request}))
+    assert reverse("courses:certificate_pdf", args=[completion.pk]) not in html
+    assert "Tilbagekaldt" in html

@@ -28,14 +28,14 @@ def course_index():
 
 
 def build_course(*, title=None, modules=(2, 1), course_days=0, kind="temaforloeb", optional=(), bodies=None,
-                 **fields):
+                 slug=None, **fields):
     """A live course with modules of lessons: `modules` gives the number of lessons per module;
     `optional` holds (module index, lesson index) pairs of optional lessons; `bodies` maps the same
     pairs to a StreamField value for that lesson."""
     n = _next()
     index = course_index()
     course = index.add_child(instance=CoursePage(
-        title=title or f"Kursus {n}", slug=f"kursus-{n}", kind=kind, course_days=course_days, **fields,
+        title=title or f"Kursus {n}", slug=slug or f"kursus-{n}", kind=kind, course_days=course_days, **fields,
     ))
     built_modules, lessons = [], []
     for m, count in enumerate(modules):

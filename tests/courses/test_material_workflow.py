@@ -7,7 +7,9 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses.models import LessonPage
-from tests.courses.test_material_support import build_lesson
+from courses import material_services
+from tests.courses.test_material_support import build_lesson, local_index
+from tests.factories import MembershipFactory
 
 
 def _edit_data(lesson, title, body=None, **actions):
@@ -108,3 +110,28 @@ def test_caseworker_has_no_access_to_the_admin_editor(client, lesson, caseworker
     response = client.get(_edit_url(lesson))
     assert response.status_code in (302, 403)
     assert not lesson.permissions_for_user(caseworker).can_edit()
+
+
+def test_local_material_is_edited_by_its_superusers_and_approved_by_its_leader(
+    municipality, other_municipality, superuser_person, leader
+):
+    index_page = local_index(municipality)
+    material_services.local_material_setup(index_page=index_page)
+    material_services.local_material_setup(index_page=index_page)  # idempotent
+    lesson = build_lesson(index=index_page, body=[("paragraph", "<p>Lokal temadag.</p>")]).lesson
+    outsider = MembershipFactory(municipality=other_municipality, role="superbruger").person
+
+    editor = lesson.permissions_for_user(superuser_person)
+    assert editor.can_edit() and not editor.can_publish()
+    assert lesson.permissions_for_user(leader).can_publish()
+    assert not lesson.permissions_for_user(outsider).can_edit()
+
+    workflow = lesson.get_workflow()
+    assert workflow.name == f"Godkendelse af lokalt materiale – {municipality.name}"
+    task = workflow.tasks.get().specific
+    lesson.save_revision(user=superuser_person)
+    state = workflow.start(lesson, superuser_person)
+    actions = {name for name, _label, _modal in task.get_actions(lesson, leader)}
+    assert "approve" in actions
+    assert "approve" not in {name for name, _l, _m in task.get_actions(lesson, outsider)}
+    assert state.status == state.STATUS_IN_PROGRESS

@@ -49,13 +49,27 @@ def test_personal_feed_query_count_is_constant(client, municipality, caseworker,
 def test_municipal_feed_query_count_is_constant(client, municipality, leader, django_assert_num_queries):
     event_with_sessions(municipality=municipality, days=(5, 6))
     url = reverse("scheduling:municipality_feed", args=[leader.calendar_token, municipality.slug])
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(url)
     for _ in range(30):
         event_with_sessions(municipality=municipality, days=(5, 6, 7))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 2 + 90
+    with django_assert_num_queries(4):  # unchanged: served from the cache
+        assert client.get(url).content == response.content
+
+
+def test_municipal_feed_cache_never_stale(client, municipality, leader):
+    event = event_with_sessions(municipality=municipality, days=(5, 6))
+    url = reverse("scheduling:municipality_feed", args=[leader.calendar_token, municipality.slug])
+    assert b"STATUS:CANCELLED" not in client.get(url).content
+    services.session_cancel(session=event.sessions.first(), by=None, reason="Sygdom")
+    assert b"STATUS:CANCELLED" in client.get(url).content
+    services.event_update(event=event, by=None, title="Nyt navn på temadagen")
+    assert "Nyt navn på temadagen" in client.get(url).content.decode()
+    services.session_save(event=event, by=None, starts_at=at(20, 9), ends_at=at(20, 12))
+    assert client.get(url).content.decode().count("BEGIN:VEVENT") == 3
 
 
 def test_renewed_token_revokes_old_feed(client, municipality, caseworker):
@@ -124,3 +138,16 @@ def test_session_times_survive_dst_in_feed(client, municipality, caseworker):
     content = client.get(feed_url(caseworker)).content
     assert b"DTSTART;TZID=Europe/Copenhagen:20271031T090000" in content
     assert at(0).tzinfo is not None
+
+
+def test_trainer_feed_holds_the_days_they_teach(client, provider):
+    from tests.factories import MembershipFactory
+
+    from .factories import cohort
+
+    trainer = MembershipFactory(provider=provider, municipality=None, role="underviser").person
+    taught = cohort(provider, days=(5, 6, 7), title="Hold med underviser")
+    taught.hosts.add(trainer)
+    cohort(provider, title="Andet hold")
+    content = client.get(feed_url(trainer)).content.decode()
+    assert content.count("BEGIN:VEVENT") == 3 and "Andet hold" not in content

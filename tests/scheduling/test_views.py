@@ -226,6 +226,8 @@ def test_ics_import_preview_then_confirm(client, municipality, leader):
     assert set(events) == {"Temadag om magneterne", "Brush-up"}
     start = events["Brush-up"].sessions.get().starts_at
     assert timezone.localtime(start).hour == 9  # 07:00Z in April is 09:00 in Copenhagen
+    outlook = events["Temadag om magneterne"].sessions.get()
+    assert timezone.localtime(outlook.starts_at).hour == 9 and outlook.starts_at.utcoffset() is not None
 
 
 @pytest.mark.parametrize("content,message", [

@@ -1,0 +1,81 @@
+"""Authoring set-up for a municipality's own course material.
+
+A course index with a municipality holds local material (brush-ups, theme days). Its superusers edit
+and submit it, its leaders approve and publish it: two Wagtail groups per municipality with page
+permissions on that index only, and a workflow with a group approval task for the leaders. The
+national material keeps its own workflow (migration courses/0005)."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from people.models import Membership
+from people.roles import Role
+
+from .models import CourseIndexPage
+
+EDITORS = "Superbrugere – {name}"
+APPROVERS = "Ledere – {name}"
+WORKFLOW = "Godkendelse af lokalt materiale – {name}"
+TASK = "Godkendelse hos ledelsen – {name}"
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+COLLECTION_PERMISSIONS = (("wagtailimages", ("add_image", "choose_image")),
+                          ("wagtaildocs", ("add_document", "choose_document")))
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def local_material_setup(*, index_page: CourseIndexPage) -> dict:
+    """Idempotent: groups, permissions and workflow for a local course index, and the municipality's
+    current superusers and leaders put in its groups. Returns the two groups."""
+    municipality = index_page.municipality
+    if municipality is None:
+        raise ValueError("local_material_setup needs a course index with a municipality")
+    editors, _ = Group.objects.get_or_create(name=EDITORS.format(name=municipality.name))
+    approvers, _ = Group.objects.get_or_create(name=APPROVERS.format(name=municipality.name))
+    access_admin = _permission("wagtailadmin", "access_admin")
+    root = Collection.get_first_root_node()
+    for group, codenames in ((editors, EDITOR_PAGE_PERMISSIONS), (approvers, APPROVER_PAGE_PERMISSIONS)):
+        group.permissions.add(access_admin)
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index_page, permission=_permission("wagtailcore", codename),
+            )
+        for app_label, collection_codenames in COLLECTION_PERMISSIONS:
+            for codename in collection_codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root, permission=_permission(app_label, codename),
+                )
+    task = GroupApprovalTask.objects.filter(name=TASK.format(name=municipality.name)).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK.format(name=municipality.name))
+    task.groups.add(approvers)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW.format(name=municipality.name))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
+    local_material_members_sync(index_page=index_page)
+    return {"editors": editors, "approvers": approvers}
+
+
+def local_material_members_sync(*, index_page: CourseIndexPage) -> None:
+    """Put the municipality's current superusers in the editors' group and its leaders in the approvers'."""
+    municipality = index_page.municipality
+    current = Membership.objects.current().filter(municipality=municipality)
+    for group_name, role in ((EDITORS, Role.SUPERUSER), (APPROVERS, Role.LEADER)):
+        group = Group.objects.get(name=group_name.format(name=municipality.name))
+        wanted = set(current.filter(role=role).values_list("person_id", flat=True))
+        present = set(group.user_set.values_list("pk", flat=True))
+        group.user_set.remove(*(present - wanted))
+        group.user_set.add(*(wanted - present))
