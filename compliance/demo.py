@@ -132,6 +132,7 @@ def load(stdout=None):
     admin = User.objects.filter(email="admin@ics.demo").first()
     provider = Provider.objects.filter(slug="via").first()
     basic, superuser_course = _course("grundkursus"), _course("superbrugerkursus")
+    _link_demo_cohorts(basic)
     people_added = 0
     for slug, (signed_on, size, min_superusers, extra_superusers, changes) in SETUP.items():
         municipality = Municipality.objects.filter(slug=slug).first() or Municipality.objects.filter(
@@ -152,6 +153,8 @@ def load(stdout=None):
                 people_added += 1
             if plan in ("completed", "left"):
                 done = start + datetime.timedelta(days=rng.randint(40, 330))
+                if plan == "completed" and rng.random() < 0.45:  # a catch-up drive over the last two years
+                    done = max(done, today - datetime.timedelta(days=rng.randint(20, 700)))
                 _completion(person, basic, min(done, today - datetime.timedelta(days=1)), provider)
             elif plan == "completed-before":  # took the course in an earlier job
                 _completion(person, basic, start - datetime.timedelta(days=rng.randint(100, 900)), provider)
@@ -186,6 +189,17 @@ def load(stdout=None):
     if stdout:
         stdout.write(f"  compliance: {LicenceAgreement.objects.count()} licence agreements, "
                      f"{people_added} roster people added, {MonthlySnapshot.objects.count()} snapshots")
+
+
+def _link_demo_cohorts(basic):
+    """The courses demo points the demo cohorts at the basic course; make sure of it (idempotent)."""
+    if basic is None:
+        return
+    try:
+        from scheduling.demo import link_cohorts_to_course
+    except ImportError:
+        return
+    link_cohorts_to_course(basic)
 
 
 def _register_on_cohort(person, leader):

@@ -26,7 +26,6 @@ from .status import (
     Figures,
     Span,
     Status,
-    add_years,
     derive,
     terms_on,
 )
@@ -467,44 +466,15 @@ NATIONAL_SORT = {
 def figures_on(day, *, municipality_ids=None) -> dict:
     """{municipality id: Figures} on one day, the fast way for tables of many municipalities.
 
-    The same rules as `status.derive`, with the per-person grouping and the completion and exemption
-    checks done by the database (aggregates valid on the day), so Python touches one small tuple per
-    person. Reconciled with `evaluate` and a brute-force recomputation in the tests."""
-    from django.db.models import Case, IntegerField, Max, Min, When
+    The same rules as `status.derive`, with most of the work left to the database: the people who have
+    completed and the qualified superusers are counted per municipality in SQL, and only the people
+    without a valid completion (a minority) come back to Python for the deadline, exemption and
+    enrolment checks. Municipalities whose agreement requires a brush-up take the full path for their
+    people. Reconciled with `evaluate` and a brute-force recomputation in the tests."""
+    from django.db.models import Count, Min
 
     from courses.models import Completion
 
-    staff = (
-        Membership.objects.on(day).filter(role__in=COVERED_ROLES, municipality__isnull=False)
-        .values("municipality_id", "person_id")
-        .annotate(start=Min("start_date"),
-                  superuser=Max(Case(When(role=Role.SUPERUSER, then=1), default=0, output_field=IntegerField())))
-        .order_by()
-    )
-    if municipality_ids is not None:
-        staff = staff.filter(municipality_id__in=list(municipality_ids))
-    end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
-    valid = Completion.objects.filter(completed_on__lte=day).filter(
-        Q(revocation__isnull=True) | Q(revocation__revoked_at__gte=end_of_day)
-    )
-    if municipality_ids is not None:
-        valid = valid.filter(person_id__in=staff.values("person_id"))
-    completions = {
-        pid: (first_basic, last_basic, last_brush_up, superuser_course)
-        for pid, first_basic, last_basic, last_brush_up, superuser_course in valid.values("person_id").annotate(
-            first_basic=Min(Case(When(course__kind=KIND_BASIC, then="completed_on"))),
-            last_basic=Max(Case(When(course__kind=KIND_BASIC, then="completed_on"))),
-            last_brush_up=Max(Case(When(course__kind=KIND_BRUSH_UP, then="completed_on"))),
-            superuser_course=Max(Case(When(course__kind=KIND_SUPERUSER, then=1), default=0,
-                                      output_field=IntegerField())),
-        ).order_by().values_list("person_id", "first_basic", "last_basic", "last_brush_up", "superuser_course")
-    }
-    exemptions = Exemption.objects.filter(valid_from__lte=day).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
-    ).filter(Q(withdrawal__isnull=True) | Q(withdrawal__withdrawn_on__gt=day))
-    if municipality_ids is not None:
-        exemptions = exemptions.filter(municipality_id__in=list(municipality_ids))
-    exempt = set(exemptions.values_list("person_id", "municipality_id"))
     terms_rows = LicenceTerms.objects.filter(valid_from__lte=day).order_by("valid_from", "recorded_at", "pk")
     if municipality_ids is not None:
         terms_rows = terms_rows.filter(agreement__municipality_id__in=list(municipality_ids))
@@ -513,48 +483,89 @@ def figures_on(day, *, municipality_ids=None) -> dict:
         "agreement__municipality_id", "valid_from", "status", "grace_period_days", "min_superusers", "brush_up_years"
     ):
         history[mid].append(tuple(row))
-    scope = None if municipality_ids is None else staff.values("person_id")
-    busy = {pid for pid, span in in_progress_spans(person_ids=scope, last_day=day) if span.covers(day)}
-
-    ids = list(municipality_ids) if municipality_ids is not None else list(Municipality.objects.values_list("pk", flat=True))
+    ids = (list(municipality_ids) if municipality_ids is not None
+           else list(Municipality.objects.values_list("pk", flat=True)))
     out = {mid: Figures(municipality_id=mid, as_of=day, terms=terms_on(history.get(mid, []), day)) for mid in ids}
-    completed, exempt_s, progress, within, overdue = (
-        Status.COMPLETED, Status.EXEMPT, Status.IN_PROGRESS, Status.WITHIN, Status.OVERDUE
+    brush_up = [mid for mid, f in out.items() if f.terms.brush_up_years]
+
+    end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+    # Uncorrelated subqueries: the database hashes each set of people once.
+    valid = Completion.objects.filter(completed_on__lte=day).filter(
+        Q(revocation__isnull=True) | Q(revocation__revoked_at__gte=end_of_day)
     )
-    for mid, pid, start, superuser in staff.values_list("municipality_id", "person_id", "start", "superuser"):
+    has_basic = Q(person_id__in=valid.filter(course__kind=KIND_BASIC).values("person_id"))
+    has_superuser_course = Q(person_id__in=valid.filter(course__kind=KIND_SUPERUSER).values("person_id"))
+    staff = Membership.objects.on(day).filter(role__in=COVERED_ROLES, municipality__isnull=False)
+    if municipality_ids is not None:
+        staff = staff.filter(municipality_id__in=ids)
+
+    counted = (
+        staff.values("municipality_id")
+        .annotate(
+            completed=Count("person_id", distinct=True, filter=has_basic),
+            qualified=Count("person_id", distinct=True, filter=Q(role=Role.SUPERUSER) & has_superuser_course),
+        )
+        .order_by()
+        .values_list("municipality_id", "completed", "qualified")
+    )
+    for mid, completed, qualified in counted:
+        figures = out.get(mid)
+        if figures is not None:
+            figures.qualified_superusers = qualified
+            if mid not in brush_up:
+                figures.counts[Status.COMPLETED] = completed
+
+    rest = staff.filter(~has_basic | Q(municipality_id__in=brush_up)) if brush_up else staff.filter(~has_basic)
+    rest = list(rest.values("municipality_id", "person_id").annotate(start=Min("start_date")).order_by()
+                .values_list("municipality_id", "person_id", "start"))
+    people = {pid for _mid, pid, _start in rest}
+    exemptions = Exemption.objects.filter(valid_from__lte=day).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    ).filter(Q(withdrawal__isnull=True) | Q(withdrawal__withdrawn_on__gt=day))
+    if municipality_ids is not None:
+        exemptions = exemptions.filter(municipality_id__in=ids)
+    exempt = set(exemptions.values_list("person_id", "municipality_id"))
+    scope = None if municipality_ids is None else staff.values("person_id")
+    busy = {pid for pid, span in in_progress_spans(person_ids=scope, last_day=day) if pid in people and span.covers(day)}
+    dates = _completion_dates(day, staff.filter(municipality_id__in=brush_up)) if brush_up else {}
+
+    exempt_s, progress, within, overdue = Status.EXEMPT, Status.IN_PROGRESS, Status.WITHIN, Status.OVERDUE
+    for mid, pid, start in rest:
         figures = out.get(mid)
         if figures is None:
             continue
         terms = figures.terms
-        done = completions.get(pid)
         deadline = start + datetime.timedelta(days=terms.grace_period_days)
-        status = None
-        if done is not None:
-            first_basic, last_basic, last_brush_up, superuser_course = done
-            if superuser and superuser_course:
-                figures.qualified_superusers += 1
-            if last_basic is not None:
-                if not terms.brush_up_years:
-                    status = completed
-                else:
-                    last = last_basic
-                    if last_brush_up is not None and last_brush_up >= first_basic:
-                        last = max(last, last_brush_up)
-                    expires = add_years(last, terms.brush_up_years)
-                    if day <= expires:
-                        status = completed
-                    else:
-                        deadline = max(deadline, expires)
-        if status is None:
-            if (pid, mid) in exempt:
-                status = exempt_s
-            elif pid in busy:
-                status = progress
-            elif deadline >= day:
-                status = within
-            else:
-                status = overdue
+        if terms.brush_up_years:
+            basic, brush_ups = dates.get(pid, ((), ()))
+            derived = derive(as_of=day, start_date=start, terms=terms, basic=basic, brush_ups=brush_ups,
+                             exemptions=[ExemptionSpan(day, day)] if (pid, mid) in exempt else (),
+                             in_progress=[Span(day, day)] if pid in busy else ())
+            figures.counts[derived.status] += 1
+            continue
+        if (pid, mid) in exempt:
+            status = exempt_s
+        elif pid in busy:
+            status = progress
+        elif deadline >= day:
+            status = within
+        else:
+            status = overdue
         figures.counts[status] += 1
+    return out
+
+
+def _completion_dates(day, staff):
+    """{person id: (basic completions, brush-ups)} as `Completed` valid on the day, for brush-up rules."""
+    from courses.models import Completion
+
+    end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+    out = defaultdict(lambda: ([], []))
+    rows = Completion.objects.filter(
+        person_id__in=staff.values("person_id"), completed_on__lte=day, course__kind__in=[KIND_BASIC, KIND_BRUSH_UP]
+    ).filter(Q(revocation__isnull=True) | Q(revocation__revoked_at__gte=end_of_day))
+    for pid, kind, completed_on in rows.values_list("person_id", "course__kind", "completed_on"):
+        out[pid][0 if kind == KIND_BASIC else 1].append(Completed(completed_on))
     return out
 
 

@@ -136,10 +136,13 @@ class _Row:
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_notification_task(self, log_id: int) -> bool:
-    """Send one logged notification once. The row lock and sent_at make a retry or a second worker a no-op."""
+    """Send one logged notification once. The row lock and sent_at make a retry or a second worker a no-op.
+
+    Only the log row is locked (of=self): locking the joined recipient and municipality rows too would
+    make a second worker skip other people's notifications while one of the same municipality is sent."""
     with transaction.atomic():
         log = (
-            NotificationLog.objects.select_for_update(skip_locked=True)
+            NotificationLog.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient", "municipality")
             .filter(pk=log_id, sent_at__isnull=True)
             .first()

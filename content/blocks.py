@@ -41,6 +41,13 @@ def _uid(parent_context):
     return str(block_id) if block_id else f"preview-{uuid.uuid4().hex[:8]}"
 
 
+def _searchable(block, value, names):
+    content = []
+    for name in names:
+        content.extend(block.child_blocks[name].get_searchable_content(value[name]))
+    return content
+
+
 class UidMixin:
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -332,7 +339,7 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
     phases = blocks.ListBlock(FunnelPhaseBlock(), label=_("Phases"), default=_default_funnel_phases())
 
     class Meta:
-        icon = "filter"
+        icon = "order-down"
         template = "content/blocks/funnel.html"
         preview_template = "content/blocks/preview.html"
         label = _("Funnel model")
@@ -416,6 +423,10 @@ class MagnetBoardBlock(UidMixin, blocks.StructBlock):
             ],
         }
 
+    def get_searchable_content(self, value):
+        """Title, instructions and card texts; never the correct dimensions or explanations."""
+        return _searchable(self, value, ["title", "instructions"]) + [card["text"] for card in value["cards"]]
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["cards_plain"] = magnet_cards_plain(value["cards"])
@@ -469,6 +480,11 @@ class CaseExerciseBlock(UidMixin, blocks.StructBlock):
                        "model_answer": "<p>Skolen er bekymret for …</p>"}],
             "facts": [],
         }
+
+    def get_searchable_content(self, value):
+        """The case and its tasks; never the model answers or the facts' dimensions."""
+        return (_searchable(self, value, ["title", "vignette"]) + [task["task"] for task in value["tasks"]]
+                + [card["text"] for card in value.get("facts") or []])
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -561,6 +577,14 @@ class QuizBlock(UidMixin, blocks.StructBlock):
                             {"text": "Ti", "correct": True, "feedback": ""}],
             }],
         }
+
+    def get_searchable_content(self, value):
+        """Questions and answer texts; never which answers are correct, the feedback or explanations."""
+        content = _searchable(self, value, ["title", "introduction"])
+        for question in value["questions"]:
+            content.append(question["question"])
+            content.extend(answer["text"] for answer in question["answers"])
+        return content
 
     def get_context(self, value, parent_context=None):
         """The questions without the answer key: which answers are correct, the feedback and the

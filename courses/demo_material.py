@@ -5,6 +5,7 @@ Idempotent: a page that already exists (by slug under its parent) is left as it 
 changes nothing and an editor's later changes survive a rerun."""
 
 import io
+import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -74,6 +75,8 @@ def _demo_document():
         try:
             from weasyprint import HTML
 
+            logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its progress log is noise here
+            logging.getLogger("fontTools").setLevel(logging.WARNING)
             content = HTML(string=text.FUNNEL_GUIDE_HTML).write_pdf()
             name = "spoergeguide-tragtmodellen.pdf"
         except Exception:  # weasyprint missing system libraries: a text file serves the demo as well

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -92,10 +93,6 @@ def my_calendar(request):
             "open_events": list(open_events),
             "municipalities": list(selectors.visible_calendar_municipalities(request.user)[:20]),
             "providers": list(selectors.visible_calendar_providers(request.user)),
-            "my_statuses": dict(
-                Registration.objects.filter(person=request.user, status__in=selectors.ACTIVE)
-                .values_list("event_id", "status")
-            ),
             "may_plan": access.is_national_admin or bool(access.municipality_ids(Role.LEADER, Role.SUPERUSER)),
         },
     )
@@ -387,8 +384,11 @@ def unregister(request, pk):
             messages.error(request, message)
     else:
         messages.success(request, _("The registration is cancelled."))
-    return redirect(request.POST.get("next") if registration_id and request.POST.get("next", "").startswith("/")
-                    else event.get_absolute_url())
+    next_url = request.POST.get("next", "")
+    if registration_id and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                                            require_https=request.is_secure()):
+        return redirect(next_url)
+    return redirect(event)
 
 
 @login_required

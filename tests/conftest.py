@@ -36,6 +36,58 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
 
 
+# --- Reference data for transactional tests -------------------------------------------------------
+# Data migrations fill the database with reference data (98 municipalities, admin groups, Wagtail's
+# root and home page, the course index and its workflow). A transactional test (live server, threads,
+# a real worker) ends with a flush that removes it, and Django's serialized_rollback cannot always put
+# it back (under Playwright's event loop the test gets a connection without the serialized copy). So
+# the copy is kept here and restored, through whatever connection the test has, when it is missing.
+_REFERENCE_DATA = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _REFERENCE_DATA["json"] = connection.creation.serialize_db_to_string()
+
+
+def _uses_transactional_db(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server", "real_worker")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_for_transactional_tests(request):
+    if not _uses_transactional_db(request):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+
+    from people.models import Municipality
+
+    ContentType.objects.clear_cache()
+    if not (Municipality.objects.exists() and Group.objects.filter(name="Ledere").exists()):
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(_REFERENCE_DATA["json"])
+        # Rows came back with their ids; move the sequences past them (flush restarted them at 1).
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
+        ContentType.objects.clear_cache()
+    yield
+
+
 @pytest.fixture
 def municipality(db):
     return MunicipalityFactory()

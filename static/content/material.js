@@ -75,6 +75,16 @@
         list.parentNode.insertBefore(toggle, list);
 
         var dims = Array.prototype.slice.call(figure.querySelectorAll("[data-dim]"));
+        figure.addEventListener("keydown", function (event) {
+            var index = dims.indexOf(document.activeElement);
+            if (index < 0) { return; }
+            var step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[event.key];
+            if (event.key === "Home") { step = -index; }
+            if (event.key === "End") { step = dims.length - 1 - index; }
+            if (step === undefined) { return; }
+            event.preventDefault();
+            dims[(index + step + dims.length) % dims.length].focus();
+        });
         dims.forEach(function (dim) {
             onActivate(dim, function () {
                 var key = dim.getAttribute("data-dim");

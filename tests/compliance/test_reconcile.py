@@ -26,7 +26,7 @@ def day(offset):
 
 completion_st = st.tuples(
     st.integers(-400, 1800),  # completed on (offset)
-    st.sampled_from(["grundkursus", "grundkursus", "superbrugerkursus"]),
+    st.sampled_from(["grundkursus", "grundkursus", "superbrugerkursus", "brush-up"]),
     st.one_of(st.none(), st.integers(0, 1800)),  # revoked this many days after completion
 )
 person_st = st.fixed_dictionaries({
@@ -41,7 +41,8 @@ person_st = st.fixed_dictionaries({
 })
 scenario_st = st.fixed_dictionaries({
     "people": st.lists(person_st, min_size=1, max_size=10),
-    "terms": st.lists(st.tuples(st.integers(-100, 1500), st.integers(30, 500), st.integers(0, 3)), max_size=3),
+    "terms": st.lists(st.tuples(st.integers(-100, 1500), st.integers(30, 500), st.integers(0, 3),
+                                st.sampled_from([None, None, 1, 2])), max_size=3),
     "as_of": st.lists(st.integers(0, 2000), min_size=1, max_size=3),
     # Days right at someone's deadline: (person index, which grace period, -1/0/+1 day).
     "edges": st.lists(st.tuples(st.integers(0, 9), st.integers(0, 3), st.integers(-1, 1)), max_size=3),
@@ -50,7 +51,7 @@ scenario_st = st.fixed_dictionaries({
 
 def as_of_days(scenario):
     days = [day(offset) for offset in scenario["as_of"]]
-    graces = [365] + [grace for _o, grace, _m in scenario["terms"]]
+    graces = [365] + [grace for _o, grace, _m, _b in scenario["terms"]]
     for index, which, delta in scenario["edges"]:
         person = scenario["people"][index % len(scenario["people"])]
         days.append(day(person["start"]) + datetime.timedelta(days=graces[which % len(graces)] + delta))
@@ -67,25 +68,39 @@ def brute_force(municipality, as_of):
              .order_by("-valid_from", "-recorded_at", "-pk").first())
     grace = terms.grace_period_days if terms else 365
     required = terms.min_superusers if terms else 2
+    brush_up = terms.brush_up_years if terms else None
     for person_id in set(in_force.values_list("person_id", flat=True)):
         from courses.models import Completion
 
         def valid(kind, person_id=person_id):
-            return Completion.objects.filter(person_id=person_id, course__kind=kind, completed_on__lte=as_of).filter(
+            return sorted(Completion.objects.filter(
+                person_id=person_id, course__kind=kind, completed_on__lte=as_of
+            ).filter(
                 Q(revocation__isnull=True) | Q(revocation__revoked_at__date__gt=as_of)
-            ).exists()
+            ).values_list("completed_on", flat=True))
 
         start = min(in_force.filter(person_id=person_id).values_list("start_date", flat=True))
+        deadline = start + datetime.timedelta(days=grace)
         exempt = Exemption.objects.filter(
             person_id=person_id, municipality=municipality, valid_from__lte=as_of
         ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=as_of)).filter(
             Q(withdrawal__isnull=True) | Q(withdrawal__withdrawn_on__gt=as_of)
         ).exists()
-        if valid("grundkursus"):
+        basics = valid("grundkursus")
+        completed = bool(basics)
+        if basics and brush_up:
+            last = max(basics + [d for d in valid("brush-up") if d >= basics[0]])
+            try:
+                expires = last.replace(year=last.year + brush_up)
+            except ValueError:
+                expires = last.replace(year=last.year + brush_up, day=28)
+            completed = as_of <= expires
+            deadline = max(deadline, expires)
+        if completed:
             counts["gennemfoert"] += 1
         elif exempt:
             counts["fritaget"] += 1
-        elif as_of <= start + datetime.timedelta(days=grace):
+        elif as_of <= deadline:
             counts["inden-for-frist"] += 1
         else:
             counts["overskredet"] += 1
@@ -96,14 +111,14 @@ def brute_force(municipality, as_of):
 
 def build(scenario, municipality, elsewhere, leader):
     if scenario["terms"]:
-        first, *rest = sorted(scenario["terms"])
+        first, *rest = sorted(scenario["terms"], key=lambda t: t[0])
         licence = services.licence_agreement_create(
             municipality=municipality, signed_on=day(first[0]), by=None, grace_period_days=first[1],
-            min_superusers=first[2],
+            min_superusers=first[2], brush_up_years=first[3],
         )
-        for offset, grace, minimum in rest:
+        for offset, grace, minimum, brush_up in rest:
             services.licence_terms_change(agreement=licence, valid_from=day(offset), by=None,
-                                          grace_period_days=grace, min_superusers=minimum)
+                                          grace_period_days=grace, min_superusers=minimum, brush_up_years=brush_up)
     for spec in scenario["people"]:
         person = UserFactory()
         start = day(spec["start"])

@@ -116,8 +116,8 @@ def test_reminder_stage():
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_running_the_reminders_at_once_send_each_mail_once():
-    """Two threads (two database connections) run the daily task for the same day at the same time."""
+def test_three_workers_running_the_reminders_at_once_send_each_mail_once():
+    """Three threads (three database connections) run the daily task for the same day at the same time."""
     import threading
 
     from django.db import connection
@@ -126,9 +126,9 @@ def test_two_workers_running_the_reminders_at_once_send_each_mail_once():
 
     municipality = MunicipalityFactory()
     agreement(municipality)
-    people = [staff(municipality, start=D(2024, 1, 1) + datetime.timedelta(days=i)) for i in range(5)]
+    people = [staff(municipality, start=D(2024, 1, 1) + datetime.timedelta(days=i % 7)) for i in range(15)]
     mail.outbox = []
-    barrier = threading.Barrier(2)
+    barrier = threading.Barrier(3)
     errors = []
 
     def worker():
@@ -140,7 +140,7 @@ def test_two_workers_running_the_reminders_at_once_send_each_mail_once():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
+    threads = [threading.Thread(target=worker) for _ in range(3)]
     for t in threads:
         t.start()
     for t in threads:
@@ -148,4 +148,4 @@ def test_two_workers_running_the_reminders_at_once_send_each_mail_once():
     assert not errors
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted(p.email for p in people)
-    assert NotificationLog.objects.filter(sent_at__isnull=False).count() == 5
+    assert NotificationLog.objects.filter(sent_at__isnull=False).count() == 15

@@ -148,3 +148,25 @@ def test_block_preview_renders(name):
     block = blocks.BaseStreamBlock.base_blocks[name]
     html = block.render(block.get_preview_value(), context={})
     assert "<" in html and len(html) > 100
+
+
+def test_search_index_never_holds_the_answer_key():
+    quiz = blocks.QuizBlock()
+    value = quiz.normalize({"title": "Quiz", "introduction": "", "pass_mark": 80, "questions": [
+        {"question": "Hvad står i midten?", "multiple": False, "explanation": "HEMMELIG-FORKLARING",
+         "answers": [{"text": "Barnets behov", "correct": True, "feedback": "HEMMELIG-FEEDBACK"},
+                     {"text": "Forældrene", "correct": False, "feedback": ""}]},
+    ]})
+    content = " ".join(quiz.get_searchable_content(value))
+    assert "Hvad står i midten?" in content and "Barnets behov" in content
+    assert "HEMMELIG" not in content
+    case = blocks.CaseExerciseBlock()
+    value = case.normalize({"title": "Case", "vignette": "<p>Emil (opdigtet)</p>", "facts": [],
+                            "tasks": [{"task": "Hvad ser du?", "model_answer": "<p>HEMMELIGT-MODELSVAR</p>"}]})
+    content = " ".join(case.get_searchable_content(value))
+    assert "Hvad ser du?" in content and "HEMMELIGT" not in content
+    board = blocks.MagnetBoardBlock()
+    value = board.normalize({"title": "Tavle", "instructions": "", "cards": [
+        {"text": "Kommer sulten i skole", "dimension": "trygt-omsorgsmiljoe", "explanation": "HEMMELIG"}]})
+    content = " ".join(board.get_searchable_content(value))
+    assert "Kommer sulten" in content and "HEMMELIG" not in content and "omsorgsmilj" not in content.lower()

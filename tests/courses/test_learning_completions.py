@@ -12,7 +12,7 @@ from django.utils import timezone
 from courses import selectors, services
 from courses.models import Completion, CompletionMethod, CompletionRevocation, Enrolment, LessonProgress
 from courses.signals import exercise_submitted
-from tests.courses.test_learning_support import build_course, elearning, quiz_block  # noqa: F401
+from tests.courses.test_learning_support import base_data, build_course, elearning, quiz_block  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
@@ -175,9 +175,12 @@ def test_every_course_day_attended_completes_a_course_with_days_and_a_missed_day
 
 
 # --- Concurrency (PostgreSQL row locks) ------------------------------------------------------------
+# Transactional without serialized_rollback: the base_data fixture recreates what the data migrations
+# wrote, so the tests do not depend on what earlier transactional tests left behind.
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("base_data")
 def test_two_simultaneous_completions_yield_exactly_one_row(caseworker):
     course = build_course(modules=(1,))
     barrier = threading.Barrier(4)
@@ -203,7 +206,8 @@ def test_two_simultaneous_completions_yield_exactly_one_row(caseworker):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("base_data")
 def test_marking_the_last_lesson_twice_at_once_yields_one_completion(caseworker):
     course = build_course(modules=(1,))
     services.enrolment_self(person=caseworker, course=course.course)

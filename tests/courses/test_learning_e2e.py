@@ -6,9 +6,10 @@ import pytest
 
 from courses.models import Completion
 from tests.conftest import assert_accessible, browser_login
-from tests.courses.test_learning_support import build_course
+from tests.courses.test_learning_support import base_data, build_course  # noqa: F401
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# No serialized_rollback: base_data recreates what the data migrations wrote (see test_learning_support).
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 ONE_QUESTION_QUIZ = ("quiz", {
     "title": "Quiz om trekanten", "introduction": "", "pass_mark": 100,
@@ -18,6 +19,7 @@ ONE_QUESTION_QUIZ = ("quiz", {
 })
 
 
+@pytest.mark.usefixtures("base_data")
 def test_caseworker_finishes_an_elearning_course_and_verifies_the_certificate(page, live_server, caseworker,
                                                                                leader, municipality):
     built = build_course(title="Genopfrisk ICS-trekanten", modules=(1,), bodies={(0, 0): [ONE_QUESTION_QUIZ]})

@@ -19,8 +19,44 @@ def _next():
     return _counter["n"]
 
 
+def restore_base_data():
+    """The rows the data migrations write (Wagtail locale and root, our home page and default site, the
+    admin groups), recreated after a transactional test has flushed them. Transactional tests call it
+    first instead of relying on serialized_rollback, which does not survive Playwright's event loop
+    (the connection a later test sees has lost its serialized copy)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale
+
+    ContentType.objects.clear_cache()  # ids cached before a flush may no longer exist
+    Locale.objects.get_or_create(language_code="da")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(title="Root", slug="root")
+    import_module("content.migrations.0002_create_homepage").create_homepage(apps, None)
+    import_module("people.migrations.0003_admin_groups").create_groups(apps, None)
+    # Rows restored with their original ids (e.g. the 98 municipalities) after a flush that restarted
+    # the sequences would make the next insert collide: move every sequence past its table's largest id.
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+
+
+@pytest.fixture
+def base_data(transactional_db):
+    restore_base_data()
+
+
+def home_page():
+    return Page.objects.get(depth=2).specific
+
+
 def course_index():
-    home = Page.objects.get(depth=2).specific
+    home = home_page()
     existing = CourseIndexPage.objects.filter(slug="kurser-test").first()
     if existing:
         return existing

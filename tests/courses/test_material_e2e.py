@@ -8,8 +8,8 @@ from courses.models import MagnetBoardAttempt, QuizAttempt
 from tests.conftest import assert_accessible, browser_login
 from tests.courses.test_material_support import MAGNETS, QUIZ, build_lesson
 
-# serialized_rollback keeps the data migrations (groups, home page, course index) between tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# tests/conftest.py restores the data migrations' reference data for transactional tests.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TRIANGLE = {
     "title": "ICS-trekanten", "introduction": "",

@@ -6,8 +6,8 @@ import pytest
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from courses.models import LessonPage
 from courses import material_services
+from courses.models import LessonPage
 from tests.courses.test_material_support import build_lesson, local_index
 from tests.factories import MembershipFactory
 

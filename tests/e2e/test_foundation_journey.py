@@ -8,8 +8,8 @@ from django.core import mail
 from people.models import Invitation
 from tests.conftest import assert_accessible, browser_login
 
-# serialized_rollback keeps the data migrations (municipalities, groups, home page) between tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# tests/conftest.py restores the data migrations' reference data for transactional tests.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_public_pages_are_accessible(page, live_server):

@@ -11,7 +11,7 @@ from .factories import event_with_sessions
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_50_concurrent_registrations_for_10_seats(municipality):
     assert connection.vendor == "postgresql"
     event = event_with_sessions(municipality=municipality, capacity=10)

@@ -10,7 +10,7 @@ from tests.factories import MembershipFactory
 
 from .factories import at, cohort, event_with_sessions
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_caseworker_signs_up_and_finds_the_feed(page, live_server, municipality, caseworker):

@@ -286,3 +286,23 @@ def test_wagtail_admin_lists_events_read_only(client, municipality):
     assert client.get(f"/admin/snippets/scheduling/event/inspect/{event.pk}/").status_code == 200
     assert client.get(f"/admin/snippets/scheduling/event/edit/{event.pk}/").status_code in (302, 403)
     assert client.get("/admin/snippets/scheduling/event/add/").status_code in (302, 403)
+
+
+def test_unregister_next_is_not_an_open_redirect(client, municipality, leader):
+    event = event_with_sessions(municipality=municipality)
+    person = MembershipFactory(municipality=municipality).person
+    registration = services.registration_create(event=event, person=person, by=leader)
+    client.force_login(leader)
+    response = client.post(reverse("scheduling:unregister", args=[event.pk]),
+                           {"registration": registration.pk, "next": "//evil.example.com/"})
+    assert response["Location"] == event.get_absolute_url()
+
+
+def test_my_calendar_marks_waitlisted_sessions(client, municipality, caseworker):
+    full = event_with_sessions(municipality=municipality, capacity=1, title="Fuld temadag")
+    other = MembershipFactory(municipality=municipality).person
+    services.registration_create(event=full, person=other, by=other)
+    services.registration_create(event=full, person=caseworker, by=caseworker)
+    client.force_login(caseworker)
+    html = client.get(reverse("scheduling:calendar")).content.decode()
+    assert "Fuld temadag" in html and "På venteliste" in html

@@ -28,7 +28,7 @@ def _test_database_url():
 
 @pytest.mark.worker
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
     from lms.celery import app
 
