@@ -1,0 +1,89 @@
+"""One browser journey per role, on the demo world, with axe-core on every page visited.
+
+Caseworker: log in, dashboard, a lesson, a magnet exercise by keyboard alone, a quiz, sign up for a
+theme day, copy the calendar feed link.
+"""
+
+import pytest
+from django.utils import timezone
+
+from people.models import User
+from tests.conftest import assert_accessible
+
+from .helpers import block_of, demo_login, lesson_with, load_demo_world, tab_to
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    load_demo_world()
+
+
+def test_caseworker_journey(page, live_server, demo):
+    from courses.models import MagnetBoardAttempt, QuizAttempt
+    from scheduling.models import Event, Registration
+
+    email = "sagsbehandler1@skanderborg.demo"
+    person = User.objects.get(email=email)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    demo_login(page, live_server, email)
+    assert "Velkommen" in page.locator("h1").inner_text()
+    assert_accessible(page)
+
+    # A lesson with a magnet board, done by keyboard alone.
+    lesson = lesson_with("magnet_board")
+    page.goto(live_server.url + lesson.url)
+    assert page.locator("h1").inner_text() == lesson.title
+    assert_accessible(page)
+    board = block_of(lesson, "magnet_board")
+    placements = {card["text"]: card["dimension"] for card in board.value["cards"]}
+    for _ in placements:
+        tab_to(page, f"#blk-{board.id} .magnet-tray .magnet-card")
+        text = page.evaluate("document.activeElement.querySelector('.magnet-card-text').textContent.trim()")
+        page.keyboard.press("Enter")
+        tab_to(page, f'#blk-{board.id} [data-zone="{placements[text]}"] .magnet-zone-button')
+        page.keyboard.press("Enter")
+    tab_to(page, f"#blk-{board.id} .magnet-form button[type=submit]")
+    page.keyboard.press("Enter")
+    result = page.locator(f"#blk-{board.id} [data-result]")
+    result.wait_for()
+    n = len(placements)
+    assert f"{n} af {n} kort placeret rigtigt" in result.inner_text()
+    assert MagnetBoardAttempt.objects.get(person=person, block_id=board.id).score == n
+    assert_accessible(page)
+
+    # A quiz, answered right and scored by the server.
+    quiz_lesson = lesson_with("quiz")
+    page.goto(live_server.url + quiz_lesson.url)
+    quiz = block_of(quiz_lesson, "quiz")
+    for question in quiz.value["questions"]:
+        fieldset = page.locator(f"#blk-{quiz.id} fieldset", has_text=question["question"]).first
+        for answer in question["answers"]:
+            if answer["correct"]:
+                fieldset.get_by_label(answer["text"], exact=True).check()
+    page.locator(f"#blk-{quiz.id} .quiz-form button[type=submit]").click()
+    page.locator(f"#blk-{quiz.id} [data-result]").wait_for()
+    assert "Bestået" in page.locator(f"#blk-{quiz.id} [data-result]").inner_text()
+    assert QuizAttempt.objects.filter(person=person, block_id=quiz.id, passed=True).exists()
+
+    # Sign up for a theme day in Skanderborg.
+    theme_day = (
+        Event.objects.filter(municipality__slug="skanderborg", kind="temadag", cancelled_at__isnull=True,
+                             sessions__starts_at__gt=timezone.now())
+        .exclude(registrations__person=person).distinct().first()
+    )
+    assert theme_day is not None, "the demo has no coming theme day in Skanderborg"
+    page.goto(f"{live_server.url}/kalender/arrangement/{theme_day.pk}/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Tilmeld mig").click()
+    assert Registration.objects.filter(event=theme_day, person=person, status="confirmed").exists()
+
+    # Copy the calendar feed link.
+    page.goto(live_server.url + "/kalender/abonnement/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Kopiér link").click()
+    page.get_by_text("Adressen er kopieret").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    person.refresh_from_db()
+    assert copied.endswith(f"/kalender/feed/{person.calendar_token}.ics")
