@@ -67,3 +67,15 @@ class ExemptionForm(forms.Form):
         if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
             self.add_error("valid_until", _("The end date cannot be before the start date."))
         return data
+
+
+class ExemptionEndForm(forms.Form):
+    withdrawn_on = forms.DateField(label=_("Exemption ends from"), widget=DateInput(),
+                                   help_text=_("From this day the person is no longer exempt."))
+    end_reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def clean_end_reason(self):
+        reason = (self.cleaned_data.get("end_reason") or "").strip()
+        if not reason:
+            raise forms.ValidationError(_("Give a reason for ending the exemption."))
+        return reason

@@ -15,7 +15,7 @@ from people.tabular import TableError
 
 from . import exports, roster, selectors, services
 from .chart import trend_chart
-from .forms import AsOfForm, ExemptionForm, RosterUploadForm, StaffMemberForm
+from .forms import AsOfForm, ExemptionEndForm, ExemptionForm, RosterUploadForm, StaffMemberForm
 from .models import RosterImport
 from .status import BADGE, STATUS_ORDER, Status
 
@@ -299,11 +299,15 @@ def roster_preview(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def exemption_create(request, slug, person_id):
+    """Grant an exemption, or end the one in force early (both append-only)."""
     municipality = _leader_municipality(request, slug)
     report = selectors.municipal_report(municipality=municipality)
     row = next((r for r in report.rows if r.person_id == person_id), None)
     if row is None:
         raise Http404
+    current = row.derived.exemption if row.status == Status.EXEMPT else None
+    if current is not None:
+        return _exemption_end(request, municipality, row, current)
     form = ExemptionForm(request.POST or None, initial={"valid_from": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -322,6 +326,26 @@ def exemption_create(request, slug, person_id):
             messages.success(request, _("%(name)s is exempt.") % {"name": row.name})
             return redirect("compliance:municipal", slug=municipality.slug)
     return render(request, "compliance/exemption_form.html", {
-        "municipality": municipality, "row": row, "form": form, "badge": BADGE,
+        "municipality": municipality, "row": row, "form": form,
     })
 
+
+def _exemption_end(request, municipality, row, current):
+    from .models import Exemption
+
+    form = ExemptionEndForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        exemption = Exemption.objects.get(pk=current.exemption_id, municipality=municipality)
+        try:
+            services.exemption_withdraw(
+                exemption=exemption, withdrawn_on=form.cleaned_data["withdrawn_on"],
+                reason=form.cleaned_data["end_reason"], by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The exemption of %(name)s has been ended.") % {"name": row.name})
+            return redirect("compliance:municipal", slug=municipality.slug)
+    return render(request, "compliance/exemption_end.html", {
+        "municipality": municipality, "row": row, "form": form, "exemption": current,
+    })

@@ -185,3 +185,27 @@ def test_a_leader_of_two_municipalities_chooses(client, municipality, other_muni
     response = client.get(reverse("compliance:index"))
     assert response.status_code == 200
     assert other_municipality.name in response.content.decode()
+
+
+def test_ending_an_exemption_early(client, municipality, leader, roster):
+    client.force_login(leader)
+    url = reverse("compliance:exemption_create", args=[municipality.slug, roster["late"].pk])
+    client.post(url, {"reason": "Orlov", "valid_from": "2024-01-01"})
+    exemption = Exemption.objects.get()
+    page = client.get(url)
+    assert "Afslut fritagelsen" in page.content.decode()
+    response = client.post(url, {"withdrawn_on": "2025-01-01", "end_reason": " "})
+    assert response.status_code == 200 and not hasattr(Exemption.objects.get(), "withdrawal")
+    response = client.post(url, {"withdrawn_on": "2025-01-01", "end_reason": "Tilbage fra orlov"})
+    assert response.status_code == 302
+    exemption.refresh_from_db()
+    assert exemption.withdrawal.withdrawn_by == leader and exemption.reason == "Orlov"
+    from compliance import selectors
+    from compliance.status import Status
+
+    def status_on(day):
+        rows = selectors.municipal_report(municipality=municipality, as_of=day).rows
+        return next(r.status for r in rows if r.person_id == roster["late"].pk)
+
+    assert status_on(D(2024, 12, 31)) == Status.EXEMPT
+    assert status_on(D(2025, 1, 1)) == Status.OVERDUE

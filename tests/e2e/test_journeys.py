@@ -87,3 +87,53 @@ def test_caseworker_journey(page, live_server, demo):
     copied = page.evaluate("navigator.clipboard.readText()")
     person.refresh_from_db()
     assert copied.endswith(f"/kalender/feed/{person.calendar_token}.ics")
+
+
+def _open_action_menu(page):
+    toggle = page.locator("footer [data-w-dropdown-target='toggle'], .footer [data-w-dropdown-target='toggle']")
+    toggle.last.click()
+
+
+def test_superuser_submits_and_national_admin_approves(page, live_server, demo, browser):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    from wagtail.models import WorkflowState
+
+    from people.demo import DEMO_ADMIN_TOTP_SECRET
+
+    lesson = lesson_with("quiz")
+    new_title = lesson.title + " (revideret)"
+
+    # The superuser edits a lesson in the Wagtail admin and submits it for moderation.
+    demo_login(page, live_server, "superbruger@skanderborg.demo")
+    page.goto(f"{live_server.url}/admin/pages/{lesson.pk}/edit/")
+    page.locator("#id_title").fill(new_title)
+    assert page.locator("button[name=action-publish]").count() == 0  # may not publish national material
+    _open_action_menu(page)
+    page.locator("button[name=action-submit]").click()
+    page.wait_for_load_state()
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(lesson.pk), status="in_progress")
+    assert state.requested_by.email == "superbruger@skanderborg.demo"
+    lesson.refresh_from_db()
+    assert lesson.title != new_title  # nothing published yet
+
+    # The national admin logs in with two-factor, approves, and opens the national report.
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+    admin_page = context.new_page()
+    demo_login(admin_page, live_server, "admin@ics.demo")
+    counters = list(yield_hotp_counters_from_time())
+    admin_page.fill("input[name=code]", format_hotp_value(hotp_value(DEMO_ADMIN_TOTP_SECRET, counters[len(counters) // 2])))
+    admin_page.locator("main button[type=submit]").first.click()
+    admin_page.wait_for_load_state()
+    admin_page.goto(f"{live_server.url}/admin/pages/{lesson.pk}/edit/")
+    _open_action_menu(admin_page)
+    admin_page.locator('button[data-workflow-action-name="approve"]').first.click()
+    admin_page.wait_for_load_state()
+    state.refresh_from_db()
+    lesson.refresh_from_db()
+    assert state.status == "approved"
+    assert lesson.title == new_title and lesson.live
+
+    admin_page.goto(live_server.url + "/compliance/landet/")
+    assert admin_page.locator("table tbody tr").count() == 98
+    assert_accessible(admin_page)
+    context.close()
