@@ -18,3 +18,13 @@ class CoursesConfig(AppConfig):
         ))
         views.register_panels()
         receivers.connect()
+
+        from people.dashboard import register_profile_section
+
+        def certificates_section(request, access):
+            from . import selectors
+
+            return {"template": "courses/learning/tag_profile_certificates.html", "order": 10,
+                    "certificates": list(selectors.own_completions(person=request.user))}
+
+        register_profile_section("certificates", certificates_section)

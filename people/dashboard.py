@@ -22,3 +22,21 @@ def panels_for(request, access):
             result.setdefault("key", key)
             built.append(result)
     return sorted(built, key=lambda p: p.get("order", 100))
+
+
+# The profile page is built the same way: apps add sections (certificates, calendar subscription, …).
+_profile_sections: dict[str, Callable] = {}
+
+
+def register_profile_section(key: str, section: Callable) -> None:
+    _profile_sections[key] = section
+
+
+def profile_sections_for(request, access):
+    built = []
+    for key, section in _profile_sections.items():
+        result = section(request, access)
+        if result:
+            result.setdefault("key", key)
+            built.append(result)
+    return sorted(built, key=lambda p: p.get("order", 100))

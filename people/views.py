@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
-from .dashboard import panels_for
+from .dashboard import panels_for, profile_sections_for
 from .forms import AcceptInvitationForm, InvitationForm, MembershipForm
 from .models import Invitation
 from .permissions import access_for, get_visible_or_404, visible_memberships, visible_municipalities
@@ -29,7 +29,10 @@ def dashboard(request):
 
 @login_required
 def profile(request):
-    return render(request, "people/profile.html", {"memberships": selectors.own_memberships(person=request.user)})
+    return render(request, "people/profile.html", {
+        "memberships": selectors.own_memberships(person=request.user),
+        "sections": profile_sections_for(request, access_for(request.user)),
+    })
 
 
 @login_required
