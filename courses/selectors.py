@@ -191,22 +191,12 @@ def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()):
 
 
 def coming_sessions(*, person, limit_days=365):
-    """The learner's coming course days from scheduling (confirmed registrations), if scheduling exists."""
-    Session = optional_model("scheduling", "Session")
-    Registration = optional_model("scheduling", "Registration")
-    if Session is None or Registration is None:
-        return []
-    now = timezone.now()
-    try:
-        registered_events = Registration.objects.filter(person=person, status="confirmed").values("event_id")
-        return list(
-            Session.objects.filter(event_id__in=registered_events, starts_at__gte=now,
-                                   starts_at__lte=now + datetime.timedelta(days=limit_days),
-                                   cancelled_at__isnull=True, event__cancelled_at__isnull=True)
-            .select_related("event").order_by("starts_at")
-        )
-    except Exception:  # scheduling's models still taking shape: no course days rather than a broken page
-        return []
+    """The learner's coming course days: sessions of cohorts they are confirmed on (one query)."""
+    from scheduling.models import Event
+    from scheduling.selectors import upcoming_sessions_for
+
+    horizon = timezone.now() + datetime.timedelta(days=limit_days)
+    return list(upcoming_sessions_for(person).filter(event__kind=Event.Kind.COHORT, starts_at__lte=horizon))
 
 
 def my_courses(*, person, request=None):
@@ -300,17 +290,13 @@ def exercise_blocks(lesson, types=EXERCISE_BLOCK_TYPES):
 def days_attended(*, person, course):
     """The day numbers of the course the person attended, in any cohort of it (so a missed day can be
     made up on the same-numbered day of another cohort). Empty while scheduling has no attendance."""
-    Attendance = optional_model("scheduling", "Attendance")
-    if Attendance is None:
-        return set()
-    try:
-        return set(
-            Attendance.objects.filter(
-                person=person, status="attended", session__event__course_page_id=course.pk,
-            ).values_list("session__day_number", flat=True)
-        )
-    except Exception:  # the fields are not there yet
-        return set()
+    from scheduling.models import Attendance
+
+    return set(
+        Attendance.objects.filter(
+            person=person, status=Attendance.Status.ATTENDED, session__event__course_page_id=course.pk,
+        ).values_list("session__day_number", flat=True)
+    )
 
 
 def completion_rule_status(*, person, course) -> RuleStatus:

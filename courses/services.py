@@ -238,18 +238,14 @@ def completion_evaluate(*, person: User, course: CoursePage) -> Completion | Non
 
 def _provider_for(*, person, course):
     """The provider of the cohort the person last attended, when scheduling knows it."""
-    Attendance = selectors.optional_model("scheduling", "Attendance")
-    if Attendance is None:
-        return None
-    try:
-        attendance = (
-            Attendance.objects.filter(person=person, status="attended", session__event__course_page_id=course.pk)
-            .select_related("session__event").order_by("-session__starts_at").first()
-        )
-        provider_id = getattr(attendance.session.event, "provider_id", None) if attendance else None
-        return Provider.objects.filter(pk=provider_id).first() if provider_id else None
-    except Exception:
-        return None
+    from scheduling.models import Attendance
+
+    attendance = (
+        Attendance.objects.filter(person=person, status=Attendance.Status.ATTENDED,
+                                  session__event__course_page_id=course.pk)
+        .select_related("session__event__provider").order_by("-session__starts_at").first()
+    )
+    return attendance.session.event.provider if attendance else None
 
 
 @transaction.atomic
