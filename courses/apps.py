@@ -24,7 +24,11 @@ class CoursesConfig(AppConfig):
         def certificates_section(request, access):
             from . import selectors
 
-            return {"template": "courses/learning/tag_profile_certificates.html", "order": 10,
+            return {"template": "courses/learning/profile_section_certificates.html", "order": 10,
                     "certificates": list(selectors.own_completions(person=request.user))}
 
         register_profile_section("certificates", certificates_section)
+
+        from scheduling.hooks import register_participant_status
+
+        register_participant_status(receivers.cohort_completion_notes)

@@ -29,3 +29,25 @@ def connect():
     scheduling_signals.registration_changed.connect(
         on_registration_changed, dispatch_uid="courses.learning.registration_changed"
     )
+
+
+def cohort_completion_notes(event, person_ids):
+    """For scheduling's participant list: who on a cohort has completed its course (one query)."""
+    from django.urls import reverse
+    from django.utils import formats
+    from django.utils.translation import gettext as _
+
+    from .models import Completion
+
+    course_id = getattr(event, "course_page_id", None)
+    if not course_id or not person_ids:
+        return {}
+    notes = {}
+    for completion in Completion.objects.valid().filter(course_id=course_id, person_id__in=person_ids):
+        notes[completion.person_id] = {
+            "label": _("Completed %(date)s · certificate") % {
+                "date": formats.date_format(completion.completed_on, "SHORT_DATE_FORMAT")},
+            "url": reverse("courses:certificate_verify", args=[completion.verification_code])
+            if completion.verification_code else None,
+        }
+    return notes

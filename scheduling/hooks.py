@@ -38,3 +38,22 @@ def waitlist_order(event, registrations):
         return (*parts, registration.created_at, registration.pk)
 
     return sorted(registrations, key=sort_key)
+
+
+# Participant status: `register_participant_status(fn)` where fn(event, person_ids) ->
+# {person_id: {"label": str, "url": str | None}}. The courses app registers "completed, with a link to
+# the certificate's verification page" for cohorts, so a provider sees certificates issued.
+_participant_statuses: list[Callable] = []
+
+
+def register_participant_status(fn: Callable) -> Callable:
+    if fn not in _participant_statuses:
+        _participant_statuses.append(fn)
+    return fn
+
+
+def participant_statuses(event, person_ids):
+    merged = {}
+    for fn in _participant_statuses:
+        merged.update(fn(event, list(person_ids)) or {})
+    return merged

@@ -21,7 +21,7 @@ from people.models import Municipality, Provider, User
 from people.permissions import access_for, get_visible_or_404
 from people.roles import Role
 
-from . import ical, selectors, services
+from . import hooks, ical, selectors, services
 from . import ics_import as importer
 from .forms import (
     BookForm,
@@ -437,6 +437,9 @@ def participants(request, pk):
             raise Http404
         qs = qs.filter(municipality_id__in=led)  # a leader sees their own staff's registrations only
     registrations = list(qs.order_by("created_at", "pk"))
+    notes = hooks.participant_statuses(event, {r.person_id for r in registrations})
+    for registration in registrations:
+        registration.status_note = notes.get(registration.person_id)
     return render(request, "scheduling/participants.html", {
         "event": event,
         "confirmed": [r for r in registrations if r.status == Registration.Status.CONFIRMED],

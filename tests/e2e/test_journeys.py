@@ -4,6 +4,8 @@ Caseworker: log in, dashboard, a lesson, a magnet exercise by keyboard alone, a 
 theme day, copy the calendar feed link.
 """
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -137,3 +139,57 @@ def test_superuser_submits_and_national_admin_approves(page, live_server, demo, 
     assert admin_page.locator("table tbody tr").count() == 98
     assert_accessible(admin_page)
     context.close()
+
+
+def test_coordinator_creates_cohort_records_attendance_and_sees_certificate(page, live_server, demo):
+    from courses.models import Completion, CoursePage
+    from scheduling.models import Event
+
+    course = CoursePage.objects.get(slug="ics-grundkursus")
+    demo_login(page, live_server, "udbyder@via.demo")
+
+    # Create a cohort of the basic course with its first course day.
+    page.goto(live_server.url + "/kalender/arrangement/nyt/")
+    assert_accessible(page)
+    page.locator("#id_kind").select_option("hold")
+    page.locator("#id_course_page").select_option(str(course.pk))
+    page.locator("#id_title").fill("ICS-grundkursus, hold 9 (Silkeborg)")
+    page.locator("#id_location_address").fill("Bindslevs Plads 1, 8600 Silkeborg")
+    page.locator("#id_capacity").fill("24")
+    page.get_by_label("Første dag starter").fill("2027-03-29T09:00")
+    page.get_by_label("Første dag slutter").fill("2027-03-29T15:30")
+    page.get_by_label("Antal dage").fill("3")
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    cohort = Event.objects.get(title="ICS-grundkursus, hold 9 (Silkeborg)")
+    assert cohort.provider.slug == "via" and cohort.course_page_id == course.pk
+    assert list(cohort.sessions.order_by("day_number").values_list("day_number", flat=True)) == [1, 2, 3]
+    starts = cohort.sessions.get(day_number=1).starts_at
+    assert (timezone.localtime(starts).hour, starts.utcoffset().total_seconds()) == (9, 0)  # 07:00 UTC, summer time
+    assert_accessible(page)
+
+    # Record attendance for the last day of the finished demo cohort: the one excused participant
+    # attended after all. (Arranged: this journey's course counts attendance only.)
+    CoursePage.objects.filter(pk=course.pk).update(rule_required_lessons=False, rule_quizzes_passed=False)
+    finished = Event.objects.get(external_uid__endswith="via-grundkursus-hold-1")
+    day3 = finished.sessions.get(day_number=3)
+    person = next(r.person for r in finished.registrations.filter(status="confirmed").select_related("person")
+                  if not Completion.objects.filter(person=r.person, course=course).exists())
+    from scheduling.services import attendance_record
+
+    attendance_record(session=day3, person=person, status="absent", by=User.objects.get(email="underviser@via.demo"))
+    assert not Completion.objects.filter(person=person, course=course).exists()
+    page.goto(f"{live_server.url}/kalender/session/{day3.pk}/fremmoede/")
+    assert_accessible(page)
+    page.locator(f"label[for=s-{person.pk}-attended]").click()
+    page.get_by_role("button", name="Gem fremmøde").click()
+    page.wait_for_load_state()
+    completion = Completion.objects.get(person=person, course=course)
+    assert completion.method == "attendance" and completion.provider.slug == "via"
+
+    # The certificate shows on the participant list and verifies.
+    page.goto(f"{live_server.url}/kalender/arrangement/{finished.pk}/deltagere/")
+    page.locator("tr", has_text=person.full_name).get_by_role("link", name=re.compile("Gennemført")).click()
+    assert "gyldigt" in page.locator("main").inner_text()
+    assert person.full_name in page.locator("main").inner_text()
+    assert_accessible(page)
