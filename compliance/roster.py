@@ -253,8 +253,9 @@ def _apply_one(row: CheckedRow, *, municipality, by):
             start_date=row.start, end_date=row.end, by=by,
         )
     elif row.action == Action.INVITE:
-        people_services.invitation_create(
-            by=by, email=email, full_name=name, role=row.role, start_date=row.start,
+        # On the staff list (and in the figures) at once; the invitation lets them set a password.
+        people_services.staff_add(
+            by=by, email=email, full_name=name, role=row.role, start_date=row.start, end_date=row.end,
             municipality=municipality, team=row.team,
         )
 

@@ -126,6 +126,42 @@ def invitation_create(
     return invitation
 
 
+@transaction.atomic
+def staff_add(
+    *,
+    by: User,
+    email: str,
+    full_name: str,
+    role: str,
+    start_date: datetime.date,
+    municipality: Municipality,
+    team: Team | None = None,
+    end_date: datetime.date | None = None,
+) -> Invitation:
+    """Put a new person on a municipality's staff list at once, and invite them to set a password.
+
+    The person and the membership exist from today (so the licence deadline runs and the compliance
+    figures count them); the account cannot log in until the invitation is accepted.
+    """
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("A person with this email already exists.")})
+    invitation = invitation_create(
+        by=by, email=email, full_name=full_name, role=role, start_date=start_date,
+        municipality=municipality, team=team,
+    )
+    person = User(email=email, full_name=full_name.strip())
+    person.set_unusable_password()
+    person.full_clean(exclude=["password"])
+    person.save()
+    invitation.membership = membership_create(
+        person=person, role=role, municipality=municipality, team=team, start_date=start_date,
+        end_date=end_date, by=by,
+    )
+    invitation.save(update_fields=["membership"])
+    return invitation
+
+
 class InvitationError(Exception):
     """An invitation that cannot be used; the message is for the person holding the link."""
 
@@ -148,13 +184,14 @@ def invitation_accept(*, invitation: Invitation, password: str | None = None) ->
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     invitation_check_usable(invitation)
     person = User.objects.filter(email__iexact=invitation.email).first()
-    created = person is None
+    # A person put on the staff list before accepting (staff_add) has no password yet: this sets it.
+    created = person is None or not person.has_usable_password()
     if created:
         if not password:
             raise InvitationError(_("Choose a password."))
-        person = User(email=invitation.email, full_name=invitation.full_name)
+        person = person or User(email=invitation.email, full_name=invitation.full_name)
         person.set_password(password)
-        person.full_clean(exclude=["password"])
+        person.full_clean(exclude=["password"], validate_unique=person.pk is None)
         try:
             with transaction.atomic():
                 person.save()
@@ -164,7 +201,7 @@ def invitation_accept(*, invitation: Invitation, password: str | None = None) ->
     EmailAddress.objects.update_or_create(
         user=person, email=person.email, defaults={"verified": True, "primary": True}
     )
-    membership = membership_create(
+    membership = invitation.membership or membership_create(
         person=person, role=invitation.role, municipality=invitation.municipality, provider=invitation.provider,
         team=invitation.team, start_date=invitation.start_date, by=invitation.invited_by,
     )

@@ -136,7 +136,8 @@ def invitation_accept(request, token):
 
     from .models import User
 
-    existing = User.objects.filter(email__iexact=invitation.email).exists()
+    # An account that can already log in only needs to accept; one made by staff_add sets its password.
+    existing = any(u.has_usable_password() for u in User.objects.filter(email__iexact=invitation.email))
     form = None if existing else AcceptInvitationForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and (existing or form.is_valid()):
         try:

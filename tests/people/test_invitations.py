@@ -121,3 +121,30 @@ def test_send_task_is_idempotent(leader, municipality, django_capture_on_commit_
     assert len(mail.outbox) == 1
     assert send_invitation_email_task(invitation.pk) is False  # a retry or duplicate delivery
     assert len(mail.outbox) == 1
+
+
+def test_staff_add_puts_person_on_the_roster_before_they_accept(client, leader, municipality):
+    invitation = services.staff_add(
+        by=leader, email="Tidlig@Example.dk", full_name="Tidlig Medarbejder", role="sagsbehandler",
+        start_date=datetime.date(2026, 2, 1), municipality=municipality,
+    )
+    person = User.objects.get(email="tidlig@example.dk")
+    assert not person.has_usable_password()
+    assert person.memberships.get().municipality == municipality
+    page = client.get(invitation.get_absolute_url())
+    assert 'name="password1"' in page.content.decode()
+    response = client.post(invitation.get_absolute_url(), {"password1": "godt-kodeord-2026", "password2": "godt-kodeord-2026"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.check_password("godt-kodeord-2026")
+    assert person.memberships.count() == 1  # the membership from the staff list, not a second one
+
+
+def test_staff_add_refuses_an_existing_email(leader, municipality):
+    from django.core.exceptions import ValidationError
+
+    UserFactory(email="findes@example.dk")
+    with pytest.raises(ValidationError):
+        services.staff_add(by=leader, email="findes@example.dk", full_name="X", role="sagsbehandler",
+                           start_date=datetime.date(2026, 2, 1), municipality=municipality)
+    assert not Invitation.objects.exists()
