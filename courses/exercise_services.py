@@ -283,6 +283,8 @@ def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool =
         answer = CaseAnswer(person=person, lesson=lesson, block_id=block_id, answers={})
     merged = dict(answer.answers)
     merged.update(answers)
+    if not merged:
+        raise ExerciseError(_("Write an answer to at least one task before saving."))
     answer.answers = merged
     answer.updated_at = timezone.now()
     if submit:

@@ -49,7 +49,8 @@ def visible_material(user):
 
 def material_search(*, user, query: str):
     """Search results over the material the viewer may see, best first."""
-    query = (query or "").strip()
+    # Control characters (a NUL byte above all) can neither be searched for nor stored by PostgreSQL.
+    query = "".join(ch for ch in (query or "") if ch.isprintable()).strip()
     if not query:
         return []
     return list(visible_material(user).specific().search(query, operator="and")[:50])

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Min
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -385,9 +385,9 @@ def unregister(request, pk):
     else:
         messages.success(request, _("The registration is cancelled."))
     next_url = request.POST.get("next", "")
-    if registration_id and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                                            require_https=request.is_secure()):
-        return redirect(next_url)
+    if registration_id and next_url.startswith("/") and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return HttpResponseRedirect(next_url)  # a path only; redirect() would also try it as a view name
     return redirect(event)
 
 

@@ -65,7 +65,18 @@ def own_route_name(path):
     return None
 
 
-def crawl(client, start="/mit/", limit=80):
+def is_crawlable(path):
+    """Our own views, and the course pages Wagtail serves (lessons carry the exercise forms)."""
+    if own_route_name(path):
+        return True
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return match.url_name == "wagtail_serve" and path.startswith("/kurser/")
+
+
+def crawl(client, start="/mit/", limit=120):
     """Visit our own pages reachable by links from `start`; yield (path, response)."""
     seen, queue = set(), [start]
     while queue and len(seen) < limit:
@@ -83,5 +94,5 @@ def crawl(client, start="/mit/", limit=80):
             if parts.netloc and parts.netloc != "testserver":
                 continue
             local = parts.path + (f"?{parts.query}" if parts.query else "")
-            if local not in seen and own_route_name(parts.path):
+            if local not in seen and is_crawlable(parts.path):
                 queue.append(local)
