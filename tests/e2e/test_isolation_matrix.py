@@ -188,3 +188,26 @@ def test_isolation_matrix(client, demo_world, role):
         if problem:
             failures.append(f"{route.name} {url} -> {response.status_code}: {problem}")
     assert not failures, f"as {role}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("email", [f"sagsbehandler1@{OTHER}.demo", f"leder@{OTHER}.demo", "udbyder@via.demo"])
+def test_local_material_is_invisible_to_other_municipalities(client, demo_world, email):
+    """Skanderborg's own teaching material (a local course index) is served to nobody outside it."""
+    from courses.models import CourseIndexPage
+
+    index = CourseIndexPage.objects.get(municipality__slug=OWN)
+    pages = list(index.get_descendants(inclusive=True).live().specific())
+    assert len(pages) > 1
+    client.force_login(User.objects.get(email=email))
+    for local_page in pages:
+        assert client.get(local_page.url).status_code == 404, local_page.url
+    search = client.get(reverse("courses:material_search"), {"q": pages[-1].title})
+    assert pages[-1].url not in search.content.decode()
+
+
+def test_local_material_is_served_to_its_own_staff(client, demo_world):
+    from courses.models import CourseIndexPage
+
+    index = CourseIndexPage.objects.get(municipality__slug=OWN)
+    client.force_login(User.objects.get(email=f"sagsbehandler1@{OWN}.demo"))
+    assert client.get(index.url).status_code == 200
