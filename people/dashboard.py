@@ -5,7 +5,7 @@ when it has nothing for this person. Upper apps (courses, scheduling, compliance
 AppConfig.ready(), so people never imports them; each section must use a constant number of queries.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 
 class SectionRegistry:
