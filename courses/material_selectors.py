@@ -1,6 +1,8 @@
 """Reads of the teaching material, scoped to what the viewer may see: live pages only, pages under a
 view restriction only for those it admits, local material only for its municipality."""
 
+import re
+
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
@@ -49,8 +51,9 @@ def visible_material(user):
 
 def material_search(*, user, query: str):
     """Search results over the material the viewer may see, best first."""
-    # Control characters (a NUL byte above all) can neither be searched for nor stored by PostgreSQL.
-    query = "".join(ch for ch in (query or "") if ch.isprintable()).strip()
+    # Words only: control characters (a NUL byte above all) break PostgreSQL, and punctuation is query
+    # syntax to SQLite's FTS5 (the embedded default), where "<script>" would be a syntax error.
+    query = " ".join(re.findall(r"\w+", query or "")).strip()
     if not query:
         return []
     return list(visible_material(user).specific().search(query, operator="and")[:50])
