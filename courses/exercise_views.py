@@ -55,40 +55,39 @@ def _error(request, lesson, block_id, error):
     return redirect(_block_url(lesson, block_id, retry=True))
 
 
+def _scored_submit(request, lesson_id, block_id, *, submit, summary, json_extra):
+    """Check a quiz or magnet board on the server; answer JSON for the script, else redirect back."""
+    lesson = _lesson_or_404(request, lesson_id)
+    try:
+        attempt = submit(person=request.user, lesson=lesson, block_id=block_id, data=request.POST)
+    except exercise_services.ExerciseError as error:
+        return _error(request, lesson, block_id, error)
+    message = summary % {"score": attempt.score, "max": attempt.max_score}
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "score": attempt.score, "max_score": attempt.max_score,
+                             **json_extra(attempt), "message": message,
+                             "html": _render_block(request, lesson, block_id)})
+    messages.success(request, message)
+    return redirect(_block_url(lesson, block_id))
+
+
 @login_required
 @require_POST
 def quiz_submit(request, lesson_id, block_id):
-    lesson = _lesson_or_404(request, lesson_id)
-    try:
-        attempt = exercise_services.quiz_submit(person=request.user, lesson=lesson, block_id=block_id,
-                                                data=request.POST)
-    except exercise_services.ExerciseError as error:
-        return _error(request, lesson, block_id, error)
-    summary = _("%(score)s of %(max)s correct.") % {"score": attempt.score, "max": attempt.max_score}
-    if _wants_json(request):
-        return JsonResponse({"ok": True, "score": attempt.score, "max_score": attempt.max_score,
-                             "passed": attempt.passed, "message": summary,
-                             "html": _render_block(request, lesson, block_id)})
-    messages.success(request, summary)
-    return redirect(_block_url(lesson, block_id))
+    return _scored_submit(
+        request, lesson_id, block_id, submit=exercise_services.quiz_submit,
+        summary=_("%(score)s of %(max)s correct."), json_extra=lambda attempt: {"passed": attempt.passed},
+    )
 
 
 @login_required
 @require_POST
 def magnet_submit(request, lesson_id, block_id):
-    lesson = _lesson_or_404(request, lesson_id)
-    try:
-        attempt = exercise_services.magnet_submit(person=request.user, lesson=lesson, block_id=block_id,
-                                                  data=request.POST)
-    except exercise_services.ExerciseError as error:
-        return _error(request, lesson, block_id, error)
-    summary = _("%(score)s of %(max)s cards placed correctly.") % {"score": attempt.score, "max": attempt.max_score}
-    if _wants_json(request):
-        return JsonResponse({"ok": True, "score": attempt.score, "max_score": attempt.max_score,
-                             "results": attempt.results, "message": summary,
-                             "html": _render_block(request, lesson, block_id)})
-    messages.success(request, summary)
-    return redirect(_block_url(lesson, block_id))
+    return _scored_submit(
+        request, lesson_id, block_id, submit=exercise_services.magnet_submit,
+        summary=_("%(score)s of %(max)s cards placed correctly."),
+        json_extra=lambda attempt: {"results": attempt.results},
+    )
 
 
 def _case(request, lesson_id, block_id, submit):
