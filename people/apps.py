@@ -9,7 +9,9 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import navigation, panels
+        from . import navigation, panels, wiring
+
+        wiring.connect()
         from .roles import Role
 
         panels.register()

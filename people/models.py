@@ -332,3 +332,28 @@ class Invitation(models.Model):
     @property
     def is_accepted(self):
         return self.accepted_at is not None
+
+
+class Notification(models.Model):
+    """One row per message ever due, under a unique key: the project's one idempotent-notification
+    mechanism (`people.notifications`). A retry, a second beat run or a second worker finds the key
+    taken or `sent_at` set and sends nothing twice. Every app's mail goes through it."""
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=60)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["kind", "sent_at"])]
+
+    def __str__(self):
+        return self.key

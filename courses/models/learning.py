@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "CompletionMethod", "Completion", "CompletionRevocation",
-    "EnrolmentSource", "Enrolment", "LessonProgressMethod", "LessonProgress",
+    "EnrolmentSource", "EnrolmentEnd", "Enrolment", "LessonProgressMethod", "LessonProgress",
 ]
 
 
@@ -96,8 +96,20 @@ class EnrolmentSource(models.TextChoices):
     COHORT = "cohort", _("Registered for a cohort")
 
 
+class EnrolmentEnd(models.TextChoices):
+    """Why an enrolment ended. Recorded with `Enrolment.ended_at` by the service that ends it."""
+
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REGISTRATION_CANCELLED = "registration-cancelled", _("The cohort registration was cancelled")
+    COHORT_CANCELLED = "cohort-cancelled", _("The cohort was cancelled")
+
+
 class Enrolment(models.Model):
-    """A person taking a course: one row per person and course, however they came to it."""
+    """A person taking a course: one row per person and course, however they came to it.
+
+    An enrolment has a real end: `ended_at` and `end_reason` are written by the service that ends it
+    (a withdrawal, a cancelled cohort registration, a cancelled cohort), never inferred. Enrolling
+    again reopens the row (`ended_at` cleared); the e-learning progress itself is in LessonProgress."""
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("person")
@@ -117,6 +129,8 @@ class Enrolment(models.Model):
         verbose_name=_("last lesson worked on"),
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    end_reason = models.CharField(_("why it ended"), max_length=30, choices=EnrolmentEnd.choices, blank=True)
 
     class Meta:
         verbose_name = _("enrolment")

@@ -37,6 +37,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # Our apps first so their templates override Wagtail's and allauth's.
+    "web.apps.WebConfig",
     "people.apps.PeopleConfig",
     "people.apps.UsersAppConfig",
     "content",

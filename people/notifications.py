@@ -1,0 +1,116 @@
+"""The one idempotent-notification mechanism: every mail the platform sends goes through here.
+
+A notification is a `people.models.Notification` row under a unique key that says what it is about
+(``"reminder:<municipality>:<person>:<deadline>:<stage>"``, ``"invitation:<id>"``). Queueing inserts
+the row with ON CONFLICT DO NOTHING and, after commit, queues `send_notification_task` for rows not yet
+sent. The task locks the row (skip locked), renders the message with the renderer registered for the
+row's kind, sends it and sets `sent_at`, all in one transaction: a failed send rolls back so a retry
+sends it, a retry after success finds `sent_at` set, a second worker skips the locked row.
+
+Apps above `people` register a renderer per kind from their wiring module (this registry is how the
+bottom of the house reaches the apps above it without importing them):
+
+    notifications.register_renderer("compliance.reminder", render_reminder)
+
+A renderer takes the locked `Notification` (recipient loaded) and returns an `EmailMessage` ready to
+send, or None when the message is no longer due (the row is then marked sent and nothing goes out).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from celery import shared_task
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone, translation
+
+from .models import Notification
+
+Renderer = Callable[[Notification], EmailMessage | None]
+_renderers: dict[str, Renderer] = {}
+
+
+def register_renderer(kind: str, renderer: Renderer) -> Renderer:
+    """Declare how notifications of `kind` are written. Registering the same kind twice with another
+    function is a programming error and fails loudly."""
+    existing = _renderers.get(kind)
+    if existing is not None and existing is not renderer:
+        raise ValueError(f"A renderer for notification kind {kind!r} is already registered.")
+    _renderers[kind] = renderer
+    return renderer
+
+
+def renderer_for(kind: str) -> Renderer:
+    """The renderer of a kind; a KeyError names a kind nobody registered."""
+    return _renderers[kind]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A notification to queue: its unique key, its kind, its recipient and the data its renderer reads."""
+
+    key: str
+    kind: str
+    recipient_id: int
+    data: dict = field(default_factory=dict)
+
+
+def notifications_queue(items: Iterable[Pending]) -> int:
+    """Write the notifications that are new and, after commit, queue a send for every one of them not
+    yet sent (new ones and earlier ones whose send failed). Returns how many sends were queued.
+    Call it inside the transaction that made the notification due."""
+    items = list(items)
+    if not items:
+        return 0
+    for item in items:
+        renderer_for(item.kind)  # an unknown kind fails here, in the caller's transaction, not in a worker
+    Notification.objects.bulk_create(
+        [Notification(key=i.key[:200], kind=i.kind, recipient_id=i.recipient_id, data=i.data) for i in items],
+        ignore_conflicts=True,
+    )
+    pending = list(
+        Notification.objects.filter(key__in=[i.key[:200] for i in items], sent_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    for pk in pending:
+        transaction.on_commit(lambda pk=pk: send_notification_task.delay(pk))
+    return len(pending)
+
+
+def notification_queue(*, key: str, kind: str, recipient_id: int, data: dict | None = None) -> int:
+    """`notifications_queue` for one notification."""
+    return notifications_queue([Pending(key=key, kind=kind, recipient_id=recipient_id, data=data or {})])
+
+
+def notification_send(notification_id: int) -> bool:
+    """Send one notification once (see the module docstring). True when a message went out now."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .filter(pk=notification_id, sent_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        with translation.override("da"):
+            message = renderer_for(notification.kind)(notification)
+        if message is not None:
+            message.send()
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["sent_at"])
+    return message is not None
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_notification_task(self, notification_id: int) -> bool:
+    """Celery's door to `notification_send`: takes an id, idempotent under retries and duplicates."""
+    return notification_send(notification_id)
+
+
+def unsent_notifications_resend() -> int:
+    """Queue a send for every notification still unsent (a broker outage at the time, say)."""
+    ids = list(Notification.objects.filter(sent_at__isnull=True).values_list("pk", flat=True))
+    for pk in ids:
+        send_notification_task.delay(pk)
+    return len(ids)
