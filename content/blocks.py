@@ -22,7 +22,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from . import ics
+from . import method as ics_method
 
 RICH_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 SHORT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -183,7 +183,7 @@ class QuoteBlock(blocks.StructBlock):
 # --- The ICS triangle -------------------------------------------------------------------------
 
 class TriangleDimensionBlock(blocks.StructBlock):
-    dimension = blocks.ChoiceBlock(label=_("Dimension"), choices=ics.dimension_choices)
+    dimension = blocks.ChoiceBlock(label=_("Dimension"), choices=ics_method.dimension_choices)
     text = blocks.RichTextBlock(label=_("Text"), features=SHORT_FEATURES, required=False)
     highlighted = blocks.BooleanBlock(
         label=_("Highlight"), required=False, help_text=_("Draw attention to this dimension."),
@@ -194,13 +194,13 @@ class TriangleDimensionBlock(blocks.StructBlock):
         label = _("Dimension")
 
     def clean(self, value):
-        if value.get("dimension") not in ics.DIMENSIONS:
+        if value.get("dimension") not in ics_method.DIMENSIONS:
             raise _struct_error(_("Choose one of the ten dimensions of the ICS triangle."), "dimension")
         return super().clean(value)
 
 
 def _default_triangle_dimensions():
-    return [{"dimension": key, "text": "", "highlighted": False} for key in ics.DIMENSION_KEYS]
+    return [{"dimension": key, "text": "", "highlighted": False} for key in ics_method.DIMENSION_KEYS]
 
 
 class TriangleBlock(UidMixin, blocks.StructBlock):
@@ -224,21 +224,21 @@ class TriangleBlock(UidMixin, blocks.StructBlock):
             "introduction": "<p>Barnets behov står i midten.</p>",
             "dimensions": [
                 {"dimension": key, "highlighted": key == "trygt-omsorgsmiljoe",
-                 "text": f"<p>Hvad ved vi om {ics.DIMENSIONS[key].label.lower()}?</p>"}
-                for key in ics.DIMENSION_KEYS
+                 "text": f"<p>Hvad ved vi om {ics_method.DIMENSIONS[key].label.lower()}?</p>"}
+                for key in ics_method.DIMENSION_KEYS
             ],
         }
 
     def clean(self, value):
         keys = [item.get("dimension") for item in value.get("dimensions") or []]
-        duplicates = sorted({ics.dimension_label(k) for k in keys if keys.count(k) > 1})
+        duplicates = sorted({ics_method.dimension_label(k) for k in keys if keys.count(k) > 1})
         if duplicates:
             raise _struct_error(
                 _("Each dimension may appear only once in the triangle: %(dimensions)s.")
                 % {"dimensions": ", ".join(duplicates)}
             )
-        sides_present = {ics.DIMENSIONS[k].side for k in keys if k in ics.DIMENSIONS}
-        missing = [side.label for side in ics.SIDES if side.key not in sides_present]
+        sides_present = {ics_method.DIMENSIONS[k].side for k in keys if k in ics_method.DIMENSIONS}
+        missing = [side.label for side in ics_method.SIDES if side.key not in sides_present]
         if missing:
             raise _struct_error(
                 _("The triangle must keep its three sides. Add at least one dimension for: %(sides)s.")
@@ -288,7 +288,7 @@ def triangle_layout(value):
     """Sides with their dimensions (in the method's order) and a position on the figure for each."""
     by_key = {item.get("dimension"): item for item in value.get("dimensions") or []}
     sides = []
-    for side in ics.SIDES:
+    for side in ics_method.SIDES:
         present = [dim for dim in side.dimensions if dim.key in by_key]
         start, end = (_TRIANGLE_CORNERS[c] for c in _SIDE_EDGES[side.key])
         items = []
@@ -316,7 +316,7 @@ def triangle_layout(value):
 
 class FunnelPhaseBlock(blocks.StructBlock):
     phase = blocks.ChoiceBlock(
-        label=_("Phase"), choices=[(key, label) for key, label, _q in ics.FUNNEL_PHASES],
+        label=_("Phase"), choices=[(key, label) for key, label, _q in ics_method.FUNNEL_PHASES],
     )
     questions = blocks.ListBlock(blocks.CharBlock(label=_("Question")), label=_("Guiding questions"))
     notes = blocks.RichTextBlock(label=_("Notes for this case"), features=SHORT_FEATURES, required=False)
@@ -327,7 +327,7 @@ class FunnelPhaseBlock(blocks.StructBlock):
 
 
 def _default_funnel_phases():
-    return [{"phase": key, "questions": list(questions), "notes": ""} for key, _l, questions in ics.FUNNEL_PHASES]
+    return [{"phase": key, "questions": list(questions), "notes": ""} for key, _l, questions in ics_method.FUNNEL_PHASES]
 
 
 class FunnelBlock(UidMixin, blocks.StructBlock):
@@ -351,13 +351,13 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
             "case": "<p>Skolen underretter om Emil på 9 år, der ofte kommer sulten i skole.</p>",
             "phases": [
                 {"phase": key, "questions": list(questions), "notes": ""}
-                for key, _l, questions in ics.FUNNEL_PHASES
+                for key, _l, questions in ics_method.FUNNEL_PHASES
             ],
         }
 
     def clean(self, value):
         keys = [phase.get("phase") for phase in value.get("phases") or []]
-        if list(keys) != list(ics.FUNNEL_PHASE_KEYS):
+        if list(keys) != list(ics_method.FUNNEL_PHASE_KEYS):
             raise _struct_error(
                 _("The funnel has exactly three phases in this order: concern, hypotheses, funnelling.")
             )
@@ -366,7 +366,7 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["phases"] = [
-            {"number": number, "key": phase["phase"], "label": ics.FUNNEL_PHASE_LABELS.get(phase["phase"], ""),
+            {"number": number, "key": phase["phase"], "label": ics_method.FUNNEL_PHASE_LABELS.get(phase["phase"], ""),
              "questions": list(phase["questions"]), "notes": phase["notes"]}
             for number, phase in enumerate(value["phases"], 1)
         ]
@@ -377,7 +377,7 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
 
 class MagnetCardBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Fact"), max_length=300, help_text=_("One piece of information from the case."))
-    dimension = blocks.ChoiceBlock(label=_("Correct dimension"), choices=ics.dimension_choices)
+    dimension = blocks.ChoiceBlock(label=_("Correct dimension"), choices=ics_method.dimension_choices)
     explanation = blocks.TextBlock(
         label=_("Explanation"), required=False, help_text=_("Shown after the learner has checked the board."),
     )
@@ -387,7 +387,7 @@ class MagnetCardBlock(blocks.StructBlock):
         label = _("Magnet card")
 
     def clean(self, value):
-        if value.get("dimension") not in ics.DIMENSIONS:
+        if value.get("dimension") not in ics_method.DIMENSIONS:
             raise _struct_error(
                 _("The card must point at one of the ten dimensions of the ICS triangle."), "dimension"
             )
@@ -430,7 +430,7 @@ class MagnetBoardBlock(UidMixin, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["cards_plain"] = magnet_cards_plain(value["cards"])
-        context["sides"] = ics.SIDES
+        context["sides"] = ics_method.SIDES
         return context
 
     def clean(self, value):
@@ -493,7 +493,7 @@ class CaseExerciseBlock(UidMixin, blocks.StructBlock):
             for number, task in enumerate(value["tasks"].bound_blocks, 1)
         ]
         context["cards_plain"] = magnet_cards_plain(value["facts"]) if value.get("facts") else []
-        context["sides"] = ics.SIDES
+        context["sides"] = ics_method.SIDES
         return context
 
     def clean(self, value):

@@ -1,7 +1,7 @@
 """The demo course texts (Danish teaching content, not interface strings). Every case is fictional:
 invented first names and ages only, no real child or family data, no CPR numbers."""
 
-from content import ics
+from content import method as ics_method
 
 # --- Block helpers -----------------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ def triangle(title, intro, texts, highlighted=()):
     return ("triangle", {
         "title": title, "introduction": intro,
         "dimensions": [{"dimension": key, "text": texts.get(key, ""), "highlighted": key in highlighted}
-                       for key in ics.DIMENSION_KEYS],
+                       for key in ics_method.DIMENSION_KEYS],
     })
 
 
@@ -42,7 +42,7 @@ def funnel(title, case, notes):
     return ("funnel", {
         "title": title, "case": case,
         "phases": [{"phase": key, "questions": list(questions), "notes": notes.get(key, "")}
-                   for key, _label, questions in ics.FUNNEL_PHASES],
+                   for key, _label, questions in ics_method.FUNNEL_PHASES],
     })
 
 

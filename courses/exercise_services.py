@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content import ics
+from content import method as ics_method
 
 from .models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
 from .signals import exercise_submitted
@@ -181,7 +181,7 @@ def magnet_parse(*, cards, data) -> dict[str, str]:
         values = [v for v in data.getlist(key) if v != ""]
         if len(values) > 1:
             raise ExerciseError(_("Card %(number)s is placed more than once.") % {"number": by_id[cid]})
-        if values and values[0] not in ics.DIMENSIONS:
+        if values and values[0] not in ics_method.DIMENSIONS:
             raise ExerciseError(_("Card %(number)s is placed on a dimension that does not exist.")
                                 % {"number": by_id[cid]})
         if values:
@@ -228,8 +228,8 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
         if attempt is not None and cid in attempt.placements:
             placed = attempt.placements[cid]
             item.update(
-                placed=placed, placed_label=ics.dimension_label(placed), checked=True,
-                correct=bool(attempt.results.get(cid)), correct_label=ics.dimension_label(card["dimension"]),
+                placed=placed, placed_label=ics_method.dimension_label(placed), checked=True,
+                correct=bool(attempt.results.get(cid)), correct_label=ics_method.dimension_label(card["dimension"]),
                 explanation=card["explanation"],
             )
         result.append(item)

@@ -491,7 +491,7 @@ def calendar_token_renew(*, person: User) -> uuid.UUID:
 
 @transaction.atomic
 def events_import(*, municipality: Municipality, by: User | None, items, kind: str, audience: str) -> list[Event]:
-    """Create events from parsed .ics items (see ics_import). Items already imported (same UID) are skipped."""
+    """Create events from parsed .ics items (see ical_import). Items already imported (same UID) are skipped."""
     created = []
     for item in items:
         if item.uid and Event.objects.filter(municipality=municipality, external_uid=item.uid).exists():

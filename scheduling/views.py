@@ -22,7 +22,7 @@ from people.permissions import access_for, get_visible_or_404
 from people.roles import Role
 
 from . import hooks, ical, selectors, services
-from . import ics_import as importer
+from . import ical_import as importer
 from .forms import (
     BookForm,
     CancelForm,

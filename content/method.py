@@ -1,4 +1,5 @@
-"""The ICS triangle (the simplified 2019 version): three sides, ten dimensions.
+"""The ICS casework method's own vocabulary (not iCalendar): the ICS triangle (the simplified 2019
+version: three sides, ten dimensions) and the funnel model's phases.
 
 Keys are stable: they are stored in the teaching material (triangle texts, magnet cards) and in
 learners' answers, so never rename one. Labels are the Danish terms the method uses; they are
