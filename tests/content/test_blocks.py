@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from content import blocks, ics
+from content import blocks
+from content import method as ics_method
 
 
 @pytest.fixture(autouse=True)

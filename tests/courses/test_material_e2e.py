@@ -3,7 +3,7 @@ dimension, the funnel steps, the quiz and the magnet board are answered and scor
 
 import pytest
 
-from content import ics
+from content import method as ics_method
 from courses.models import MagnetBoardAttempt, QuizAttempt
 from tests.conftest import assert_accessible, browser_login
 from tests.courses.test_material_support import MAGNETS, QUIZ, build_lesson
@@ -13,12 +13,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TRIANGLE = {
     "title": "ICS-trekanten", "introduction": "",
-    "dimensions": [{"dimension": key, "text": f"<p>Tekst om {ics.DIMENSIONS[key].label}.</p>", "highlighted": False}
-                   for key in ics.DIMENSION_KEYS],
+    "dimensions": [{"dimension": key, "text": f"<p>Tekst om {ics_method.DIMENSIONS[key].label}.</p>", "highlighted": False}
+                   for key in ics_method.DIMENSION_KEYS],
 }
 FUNNEL = {
     "title": "Tragtmodellen", "case": "<p>En opdigtet underretning.</p>",
-    "phases": [{"phase": key, "questions": list(questions), "notes": ""} for key, _l, questions in ics.FUNNEL_PHASES],
+    "phases": [{"phase": key, "questions": list(questions), "notes": ""} for key, _l, questions in ics_method.FUNNEL_PHASES],
 }
 
 
