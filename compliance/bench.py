@@ -189,17 +189,18 @@ def _timed(label, fn, repeat=3):
 
 
 def measure(*, target, stdout=None):
-    from . import exports, selectors
+    from . import exports
+    from .selectors import reports
 
     today = timezone.localdate()
-    national, rows = _timed("National report (98 municipalities)", lambda: selectors.national_report(as_of=today))
+    national, rows = _timed("National report (98 municipalities)", lambda: reports.national_report(as_of=today))
     municipal, report = _timed(
-        f"Municipal report ({target.name})", lambda: selectors.municipal_report(municipality=target, as_of=today)
+        f"Municipal report ({target.name})", lambda: reports.municipal_report(municipality=target, as_of=today)
     )
     report_people = report.figures.total
 
     def export():
-        r = selectors.municipal_report(municipality=target, as_of=today)
+        r = reports.municipal_report(municipality=target, as_of=today)
         header, body = exports.municipal_table(r, r.rows)
         return exports.xlsx_bytes("Benchmark", header, body, as_of=today)
 

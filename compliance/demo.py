@@ -8,13 +8,19 @@ import datetime
 import random
 
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from courses.models import Completion, CompletionMethod, CoursePage
+from courses.services.completion import completion_record
 from people import services as people_services
 from people.demo import DEMO_PASSWORD
 from people.models import Membership, Municipality, Provider, Team, User
 from people.roles import Role
+from scheduling.demo import link_cohorts_to_course
+from scheduling.models import Registration
+from scheduling.services import registration_create
 
 from . import services
 from .models import Exemption, LicenceAgreement, MonthlySnapshot
@@ -46,26 +52,15 @@ def _ascii(text):
 
 
 def _course(kind):
-    from courses.models import CoursePage
-
     return CoursePage.objects.filter(kind=kind).order_by("pk").first()
 
 
 def _completion(person, course, day, provider):
     """An earlier completion (method "imported") through the learning code, so it gets its certificate code."""
-    from courses.models import Completion
-
     if course is None or Completion.objects.filter(person=person, course=course).exists():
         return
-    day = min(day, timezone.localdate())
-    try:
-        from courses.services import completion_record
-    except ImportError:
-        Completion.objects.create(person=person, course=course, completed_on=day, method="imported",
-                                  provider=provider, reason="Demo: tidligere gennemført kursus")
-        return
-    completion_record(person=person, course=course, completed_on=day, method="imported", provider=provider,
-                      reason="Demo: tidligere gennemført kursus")
+    completion_record(person=person, course=course, completed_on=min(day, timezone.localdate()),
+                      method=CompletionMethod.IMPORTED, provider=provider, reason="Demo: tidligere gennemført kursus")
 
 
 _password_hash = None
@@ -193,35 +188,18 @@ def load(stdout=None):
 
 def _link_demo_cohorts(basic):
     """The courses demo points the demo cohorts at the basic course; make sure of it (idempotent)."""
-    if basic is None:
-        return
-    try:
-        from scheduling.demo import link_cohorts_to_course
-    except ImportError:
-        return
-    link_cohorts_to_course(basic)
+    if basic is not None:
+        link_cohorts_to_course(basic)
 
 
 def _register_on_cohort(person, leader):
-    """Put the person on an upcoming basic-course cohort when scheduling's demo made one."""
-    from .services import bookable_cohorts
-
-    cohorts = bookable_cohorts()
-    event = cohorts.first() if hasattr(cohorts, "first") else None
-    if event is None:
+    """Put the person on the first upcoming basic-course cohort (the leader books them)."""
+    event = next(iter(services.bookable_cohorts()), None)
+    if event is None or Registration.objects.filter(event=event, person=person).exists():
         return
-    from django.apps import apps
-
-    Registration = apps.get_model("scheduling", "Registration")
-    if Registration.objects.filter(event=event, person=person).exists():
-        return
-    from django.core.exceptions import ValidationError
-
-    from scheduling import services as scheduling_services
-
     try:
         with transaction.atomic():
-            scheduling_services.registration_create(event=event, person=person, by=leader)
+            registration_create(event=event, person=person, by=leader)
     except ValidationError:
         pass  # the cohort is full or closed: the person stays without a registration
 

@@ -4,10 +4,13 @@ import csv
 import io
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from people.roles import Role
+from web.pdf import pdf_response, render_pdf
+
+from .models import AgreementStatus
 from .status import Status
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -18,39 +21,35 @@ def _date(value):
 
 
 def municipal_table(report, rows):
-    header = [_("Name"), _("Email"), _("Team"), _("Role"), _("Start date"), _("Status"), _("Deadline"),
-              _("Days left"), _("Completed on"), _("Exempt until"), _("Exemption reason")]
-    from people.roles import Role
-
+    header = [_("Name"), _("Email"), _("Team"), _("Role"), _("Start date"), _("Status"), _("Progress"),
+              _("Deadline"), _("Days left"), _("Completed on"), _("Exempt until"), _("Exemption reason")]
     body = []
     for r in rows:
         exemption = r.derived.exemption
         body.append([
             r.name, r.email, r.team_name, ", ".join(str(Role(x).label) for x in r.roles), r.start_date,
-            str(Status(r.status).label), r.derived.deadline, r.derived.days_left, r.derived.completed_on,
+            str(Status(r.status).label), r.progress.label if r.needs_action else "", r.derived.deadline, r.derived.days_left, r.derived.completed_on,
             (exemption.ends_on if exemption else None), (exemption.reason if exemption else ""),
         ])
     return header, body
 
 
 def national_table(rows):
-    header = [_("Municipality"), _("Code"), _("Licence"), _("Staff"), _("Completed"), _("In progress"),
-              _("Within deadline"), _("Overdue"), _("Exempt"), _("Compliance (%)"), _("Qualified superusers"),
+    header = [_("Municipality"), _("Code"), _("Licence"), _("Staff"), _("Completed"),
+              _("Within deadline"), _("Overdue"), _("Booked on a cohort"), _("Exempt"), _("Compliance (%)"), _("Qualified superusers"),
               _("Required superusers"), _("Superuser requirement met")]
     body = []
     for r in rows:
         f = r.figures
         body.append([
             r.municipality.name, r.municipality.code,
-            str(_licence_label(f.terms)), f.total, f.completed, f.in_progress, f.within, f.overdue, f.exempt,
+            str(_licence_label(f.terms)), f.total, f.completed, f.within, f.overdue, f.booked, f.exempt,
             f.percent, f.qualified_superusers, f.required_superusers, _("Yes") if f.superusers_met else _("No"),
         ])
     return header, body
 
 
 def _licence_label(terms):
-    from .models import AgreementStatus
-
     if not terms.licensed:
         return _("No agreement")
     return AgreementStatus(terms.status).label
@@ -102,13 +101,7 @@ def xlsx_response(filename, title, header, body, *, as_of):
     return response
 
 
-def pdf_response(filename, template, context, request=None):
-    from weasyprint import HTML
-
-    context = {**context, "generated_at": timezone.localtime()}
-    html = render_to_string(template, context, request=request)
-    base_url = request.build_absolute_uri("/") if request else None
-    pdf = HTML(string=html, base_url=base_url).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
-    return response
+def report_pdf_response(filename, template, context, request=None):
+    """A report as PDF through the project's one renderer (`web.pdf`)."""
+    pdf = render_pdf(template, {**context, "generated_at": timezone.localtime()}, request=request)
+    return pdf_response(pdf, f"{filename}.pdf")

@@ -1,4 +1,4 @@
-"""Licence agreements, their requirements over time, exemptions, snapshots and the notification log.
+"""Licence agreements, their requirements over time, exemptions, monthly snapshots and roster imports.
 
 Every row that proves compliance is append-only: a requirement change is a new `LicenceTerms` row
 (valid from a date), an exemption ends early through an `ExemptionWithdrawal` row, never an edit.
@@ -174,10 +174,11 @@ class MonthlySnapshot(models.Model):
     as_of = models.DateField(_("figures as of"))
     total = models.PositiveIntegerField(default=0)
     completed = models.PositiveIntegerField(default=0)
-    in_progress = models.PositiveIntegerField(default=0)
     within_deadline = models.PositiveIntegerField(default=0)
     overdue = models.PositiveIntegerField(default=0)
     exempt = models.PositiveIntegerField(default=0)
+    # Of the overdue and within-deadline people, those with a cohort booking standing on the day.
+    booked = models.PositiveIntegerField(default=0)
     qualified_superusers = models.PositiveIntegerField(default=0)
     required_superusers = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField(default=timezone.now)
@@ -190,30 +191,6 @@ class MonthlySnapshot(models.Model):
 
     def __str__(self):
         return f"{self.municipality_id} {self.month:%Y-%m}"
-
-
-class NotificationLog(models.Model):
-    """One row per notification ever due. The unique key makes a retry or a second worker a no-op."""
-
-    class Kind(models.TextChoices):
-        REMINDER = "reminder", _("Reminder to a caseworker")
-        DIGEST = "digest", _("Weekly digest to a leader")
-
-    key = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    municipality = models.ForeignKey("people.Municipality", on_delete=models.CASCADE, related_name="+")
-    data = models.JSONField(default=dict)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.key
 
 
 class RosterImport(models.Model):

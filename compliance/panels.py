@@ -2,17 +2,16 @@
 
 from django.utils import timezone
 
-from people.dashboard import register_panel
+from people.models import Municipality
+from people.roles import Role
+
+from .selectors.evidence import evaluate, load_evidence
+from .selectors.personal import own_statuses
 
 
 def leader_panel(request, access):
     if access.is_national_admin or not access.led_municipality_ids:
         return None
-
-    from people.models import Municipality
-
-    from .selectors import evaluate, load_evidence
-
     today = timezone.localdate()
     ids = sorted(access.led_municipality_ids)
     evidence = load_evidence(first_day=today, last_day=today, municipality_ids=ids)
@@ -22,18 +21,9 @@ def leader_panel(request, access):
 
 
 def own_status_panel(request, access):
-    from people.roles import Role
-
     if not access.has_role(Role.CASEWORKER, Role.SUPERUSER):
         return None
-    from .selectors import own_statuses
-
     statuses = own_statuses(person=request.user)
     if not statuses:
         return None
     return {"template": "compliance/panels/own_status.html", "order": 15, "statuses": statuses}
-
-
-def register():
-    register_panel("compliance_leader", leader_panel)
-    register_panel("compliance_own", own_status_panel)

@@ -7,8 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import CourseKind, CoursePage
 from people.models import Membership, Municipality, User
 from people.permissions import access_for
+from scheduling.models import Event, Registration
+from scheduling.selectors import open_cohorts_for_course_page
+from scheduling.services import registrations_bulk_create
 
 from .models import (
     AgreementStatus,
@@ -18,7 +22,9 @@ from .models import (
     LicenceTerms,
     MonthlySnapshot,
 )
-from .selectors import COVERED_ROLES
+from .selectors.evidence import COVERED_ROLES
+from .selectors.reports import figures_on, municipal_report
+from .selectors.trend import month_end
 
 # --- Licence agreements ------------------------------------------------------------------------
 
@@ -154,8 +160,6 @@ def exemption_withdraw(*, exemption: Exemption, withdrawn_on: datetime.date, rea
 def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) -> int:
     """Store every municipality's figures for a month (as of its last day, or `as_of`). A month already
     stored is left as it was: the snapshot is what was known then. Returns the number written."""
-    from .selectors import figures_on, month_end
-
     month = month.replace(day=1)
     as_of = as_of or month_end(month.year, month.month)
     done = set(MonthlySnapshot.objects.filter(month=month).values_list("municipality_id", flat=True))
@@ -165,8 +169,8 @@ def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) 
             continue
         new.append(MonthlySnapshot(
             municipality_id=mid, month=month, as_of=as_of, total=figures.total, completed=figures.completed,
-            in_progress=figures.in_progress, within_deadline=figures.within, overdue=figures.overdue,
-            exempt=figures.exempt, qualified_superusers=figures.qualified_superusers,
+            within_deadline=figures.within, overdue=figures.overdue, exempt=figures.exempt,
+            booked=figures.booked, qualified_superusers=figures.qualified_superusers,
             required_superusers=figures.required_superusers,
         ))
     try:
@@ -180,51 +184,30 @@ def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) 
 # --- Booking on a cohort -----------------------------------------------------------------------
 
 
-def bookable_cohorts():
-    """Basic-course cohorts open for booking: not cancelled, a session ahead, registration not closed.
-    Soonest first. Empty when the scheduling app is not there."""
-    from django.apps import apps
+def bookable_cohorts() -> list[Event]:
+    """Basic-course cohorts open for booking (scheduling's rule: `open_cohorts_for_course_page`),
+    soonest first."""
+    cohorts = []
+    for page_id in CoursePage.objects.filter(kind=CourseKind.BASIC).values_list("pk", flat=True):
+        cohorts.extend(open_cohorts_for_course_page(page_id))
 
-    try:
-        Event = apps.get_model("scheduling", "Event")
-        Session = apps.get_model("scheduling", "Session")
-    except LookupError:
-        return []
-    from django.db.models import Exists, Min, OuterRef, Q
+    def first_start(event):
+        return min((s.starts_at for s in event.sessions.all() if not s.cancelled), default=event.created_at)
 
-    from courses.models import CoursePage
-
-    now = timezone.now()
-    ahead = Session.objects.filter(event=OuterRef("pk"), starts_at__gt=now, cancelled=False)
-    return (
-        Event.objects.filter(
-            kind="hold", cancelled_at__isnull=True,
-            course_page_id__in=CoursePage.objects.filter(kind="grundkursus").values("pk"),
-        )
-        .filter(Exists(ahead))
-        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
-        .annotate(first_day=Min("sessions__starts_at"))
-        .select_related("provider")
-        .order_by("first_day", "pk")
-    )
+    return sorted(cohorts, key=lambda event: (first_start(event), event.pk))
 
 
 @transaction.atomic
-def book_on_cohort(*, municipality: Municipality, event, people: list[User], by: User):
+def book_on_cohort(*, municipality: Municipality, event: Event, people: list[User], by: User) -> list[Registration]:
     """Register people of the municipality's staff on a basic-course cohort (scheduling's service holds
-    capacity and the waitlist). Only people on the staff who have not completed the course are booked."""
+    capacity and the waitlist). Only people who still need the course (overdue or within the deadline)
+    and hold no confirmed booking are booked."""
     _check_leads(by, municipality)
-    from .selectors import municipal_report
-
     report = municipal_report(municipality=municipality)
     bookable = {row.person_id for row in report.rows if row.bookable}
     chosen = [p for p in people if p.pk in bookable]
     if not chosen:
         raise ValidationError(_("Choose at least one person who has not completed the basic course."))
-    if not bookable_cohorts().filter(pk=event.pk).exists():
+    if event.pk not in {cohort.pk for cohort in bookable_cohorts()}:
         raise ValidationError(_("The cohort cannot be booked."))
-    from scheduling import services as scheduling_services
-
-    return scheduling_services.registrations_bulk_create(
-        event=event, people=chosen, by=by, municipality=municipality
-    )
+    return registrations_bulk_create(event=event, people=chosen, by=by, municipality=municipality)

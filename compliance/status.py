@@ -2,20 +2,24 @@
 
 Pure functions on plain values, so the same rules serve a single person, a municipal report of
 thousands and an "as of" report for a past date, and can be checked against a brute-force
-recomputation in the tests.
+recomputation in the tests. This module is the only place the rules are written.
 
-The rules, as of a day D, for a person on a municipality's staff (a caseworker or superuser
-membership in force on D):
+The status, as of a day D, for a person on a municipality's staff (a caseworker or superuser
+membership in force on D), is exactly one of four:
 
 1. Gennemført (completed): a basic-course completion dated on or before D and not revoked by D.
    A completion belongs to the person: it counts even when taken before this job or elsewhere. When the
    agreement requires a brush-up every N years, the latest basic or brush-up completion must be at
    most N years old on D; after that the person is past their deadline again.
 2. Fritaget (exempt): an exemption in force on D (from/until dates, not withdrawn by D).
-3. I gang (in progress): enrolled on the basic course or registered on a basic-course cohort on D.
-4. Inden for frist (within the deadline): deadline = start date + the grace period in force on D;
+3. Inden for frist (within the deadline): deadline = start date + the grace period in force on D;
    on the deadline day itself the person is still within it (0 days left).
-5. Overskredet (overdue): the day after the deadline and later.
+4. Overskredet (overdue): the day after the deadline and later.
+
+Progress is a separate axis, shown beside the status and never instead of it (`progress_on`): booked
+on a cohort (with its dates), on a cohort's waitlist, or e-learning started (with a percentage). A
+person overdue and booked on a future cohort is overdue, and is listed "Overskredet · tilmeldt hold
+26.–28. jan. 2027". Booking or enrolling never moves a deadline.
 
 The compliance percentage is completed / (staff − exempt); exempt people are neither compliant nor
 non-compliant. Leaders are not counted; superusers are (they are experienced caseworkers).
@@ -23,28 +27,29 @@ non-compliant. Leaders are not counted; superusers are (they are experienced cas
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import DEFAULT_GRACE_PERIOD_DAYS, DEFAULT_MIN_SUPERUSERS, AgreementStatus
 
 
 class Status(models.TextChoices):
-    COMPLETED = "gennemfoert", _("Completed")
-    IN_PROGRESS = "i-gang", _("In progress")
-    WITHIN = "inden-for-frist", _("Within deadline")
-    OVERDUE = "overskredet", _("Overdue")
-    EXEMPT = "fritaget", _("Exempt")
+    COMPLETED = "gennemfoert", gettext_lazy("Completed")
+    WITHIN = "inden-for-frist", gettext_lazy("Within deadline")
+    OVERDUE = "overskredet", gettext_lazy("Overdue")
+    EXEMPT = "fritaget", gettext_lazy("Exempt")
 
 
-STATUS_ORDER = [Status.OVERDUE, Status.WITHIN, Status.IN_PROGRESS, Status.EXEMPT, Status.COMPLETED]
+STATUS_ORDER = [Status.OVERDUE, Status.WITHIN, Status.EXEMPT, Status.COMPLETED]
 # Statuses for which a leader is offered "book on a cohort".
 BOOKABLE = frozenset({Status.OVERDUE, Status.WITHIN})
 BADGE = {
     Status.COMPLETED: "badge-ok",
     Status.EXEMPT: "badge-ok",
-    Status.IN_PROGRESS: "badge-warn",
     Status.WITHIN: "badge-warn",
     Status.OVERDUE: "badge-bad",
 }
@@ -113,17 +118,6 @@ class ExemptionSpan:
         return min(candidates) if candidates else None
 
 
-@dataclass(frozen=True)
-class Span:
-    """A period something holds (an enrolment, a registration): from and until (inclusive; None: open)."""
-
-    start: datetime.date
-    end: datetime.date | None = None
-
-    def covers(self, day):
-        return self.start <= day and (self.end is None or self.end >= day)
-
-
 @dataclass
 class Derived:
     status: str
@@ -142,7 +136,6 @@ def derive(
     basic: list[Completed] = (),
     brush_ups: list[Completed] = (),
     exemptions: list[ExemptionSpan] = (),
-    in_progress: list[Span] = (),
 ) -> Derived:
     """The status of one person on one day. See the module docstring for the rules."""
     valid_basic = [c for c in basic if c.counts_on(as_of)]
@@ -164,8 +157,6 @@ def derive(
         if exemption.applies_on(as_of):
             return Derived(Status.EXEMPT, None, None, completed_on, completion_id, exemption)
     days_left = (deadline - as_of).days
-    if any(span.covers(as_of) for span in in_progress):
-        return Derived(Status.IN_PROGRESS, deadline, days_left, completed_on, completion_id)
     if days_left >= 0:
         return Derived(Status.WITHIN, deadline, days_left, completed_on, completion_id)
     return Derived(Status.OVERDUE, deadline, days_left, completed_on, completion_id)
@@ -188,6 +179,104 @@ def terms_on(history: list[tuple], day: datetime.date) -> Terms:
                  brush_up_years=brush_up, licensed=True)
 
 
+class Booking(Protocol):
+    """A cohort booking as `scheduling.evidence.BookingSpan` gives it."""
+
+    is_confirmed: bool
+    event_title: str
+
+    def covers(self, day: datetime.date) -> bool: ...
+    def first_day(self, day: datetime.date) -> datetime.date | None: ...
+    def last_day(self, day: datetime.date) -> datetime.date | None: ...
+
+
+class Learning(Protocol):
+    """An enrolment as `courses.evidence.LearningSpan` gives it."""
+
+    def covers(self, day: datetime.date) -> bool: ...
+    def percent_on(self, day: datetime.date) -> int: ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a person is doing about the course on a day, beside (never instead of) the status."""
+
+    class Kind(models.TextChoices):
+        BOOKED = "tilmeldt", gettext_lazy("Booked on a cohort")
+        WAITLISTED = "venteliste", gettext_lazy("On a waitlist")
+        E_LEARNING = "e-laering", gettext_lazy("E-learning started")
+        NONE = "ingen", gettext_lazy("Nothing booked")
+
+    as_of: datetime.date
+    booking: Booking | None = None  # the confirmed booking standing on the day, soonest first
+    waitlist: Booking | None = None  # a waitlist place standing on the day (when not booked)
+    elearning_percent: int | None = None  # an enrolment standing on the day with lessons done
+
+    @property
+    def kind(self) -> str:
+        if self.booking is not None:
+            return self.Kind.BOOKED
+        if self.waitlist is not None:
+            return self.Kind.WAITLISTED
+        if self.elearning_percent:
+            return self.Kind.E_LEARNING
+        return self.Kind.NONE
+
+    @property
+    def first_day(self) -> datetime.date | None:
+        held = self.booking or self.waitlist
+        return held.first_day(self.as_of) if held else None
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        held = self.booking or self.waitlist
+        return held.last_day(self.as_of) if held else None
+
+    @property
+    def label(self) -> str:
+        """E.g. "tilmeldt hold 26.–28. jan. 2027", "på venteliste til hold 3.–5. mar. 2027",
+        "e-læring 40 %", or "" when there is nothing to show."""
+        held = self.booking or self.waitlist
+        if held is not None:
+            days = day_range(self.first_day, self.last_day)
+            if self.booking is not None:
+                return _("booked on a cohort %(days)s") % {"days": days}
+            return _("on the waitlist for a cohort %(days)s") % {"days": days}
+        if self.elearning_percent:
+            return _("e-learning %(percent)s %%") % {"percent": self.elearning_percent}
+        return ""
+
+    @property
+    def pauses_reminders(self) -> bool:
+        """A confirmed booking still to come pauses personal reminders (the leader's digest still lists
+        the person: the booking does not make them compliant)."""
+        return self.booking is not None
+
+
+def progress_on(day: datetime.date, *, bookings: list[Booking] = (), learning: list[Learning] = ()) -> Progress:
+    """The person's progress on `day` from their basic-course bookings and enrolments."""
+    standing = sorted((b for b in bookings if b.covers(day)),
+                      key=lambda b: (b.first_day(day) or datetime.date.max, b.event_title))
+    booking = next((b for b in standing if b.is_confirmed), None)
+    waitlist = None if booking else next((b for b in standing if not b.is_confirmed), None)
+    percents = [span.percent_on(day) for span in learning if span.covers(day)]
+    return Progress(as_of=day, booking=booking, waitlist=waitlist, elearning_percent=max(percents, default=None))
+
+
+def day_range(first: datetime.date | None, last: datetime.date | None) -> str:
+    """Danish-style day ranges: "26.–28. jan. 2027", "30. jan.–1. feb. 2027", "12. jan. 2027"."""
+    if first is None:
+        return ""
+    last = last or first
+    if first == last:
+        return date_format(first, "j. M Y")
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{date_format(first, 'j.')}–{date_format(last, 'j. M Y')}"
+    if first.year == last.year:
+        return f"{date_format(first, 'j. M')}–{date_format(last, 'j. M Y')}"
+    return f"{date_format(first, 'j. M Y')}–{date_format(last, 'j. M Y')}"
+
+
 @dataclass
 class Figures:
     """A municipality's figures on a day."""
@@ -196,7 +285,15 @@ class Figures:
     as_of: datetime.date
     terms: Terms
     counts: dict = field(default_factory=lambda: {s: 0 for s in Status.values})
+    # Progress of the people still required to take the course (not completed, not exempt), by kind.
+    progress: dict = field(default_factory=lambda: {k: 0 for k in Progress.Kind.values})
     qualified_superusers: int = 0
+
+    def add(self, derived: "Derived", progress: "Progress") -> None:
+        """Count one person."""
+        self.counts[derived.status] += 1
+        if derived.status in BOOKABLE:
+            self.progress[progress.kind] += 1
 
     @property
     def total(self):
@@ -215,8 +312,9 @@ class Figures:
         return self.counts[Status.EXEMPT]
 
     @property
-    def in_progress(self):
-        return self.counts[Status.IN_PROGRESS]
+    def booked(self):
+        """People not completed (nor exempt) with a cohort booking standing on the day."""
+        return self.progress[Progress.Kind.BOOKED]
 
     @property
     def within(self):

@@ -12,12 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from people.models import User
 from people.permissions import access_for
 from people.tabular import TableError
+from scheduling.models import Registration
+from web.forms import errors_to_form
 
-from . import exports, roster, selectors, services
+from . import exports, roster, services
 from .chart import trend_chart
 from .forms import AsOfForm, ExemptionEndForm, ExemptionForm, RosterUploadForm, StaffMemberForm
 from .models import RosterImport
-from .status import BADGE, STATUS_ORDER, Status
+from .selectors import personal, reports, scope, trend
+from .status import BADGE, STATUS_ORDER, Progress, Status
 
 EXPORT_FORMATS = ("csv", "xlsx", "pdf")
 
@@ -50,7 +53,7 @@ def index(request):
     access = access_for(request.user)
     if access.is_national_admin:
         return redirect("compliance:national")
-    municipalities = list(selectors.report_municipalities(request.user))
+    municipalities = list(scope.report_municipalities(request.user))
     if len(municipalities) == 1:
         return redirect("compliance:municipal", slug=municipalities[0].slug)
     if municipalities:
@@ -60,7 +63,7 @@ def index(request):
 
 @login_required
 def own_status(request):
-    return render(request, "compliance/own_status.html", {"statuses": selectors.own_statuses(person=request.user),
+    return render(request, "compliance/own_status.html", {"statuses": personal.own_statuses(person=request.user),
                                                           "badge": BADGE})
 
 
@@ -70,8 +73,9 @@ def own_status(request):
 def _filtered(request, report):
     sort = request.GET.get("sort", "navn")
     descending = request.GET.get("retning") == "faldende"
-    rows = selectors.filter_rows(
-        report.rows, status=request.GET.get("status") or None, team=request.GET.get("team") or None,
+    rows = reports.filter_rows(
+        report.rows, status=request.GET.get("status") or None, progress=request.GET.get("fremdrift") or None,
+        team=request.GET.get("team") or None,
         query=(request.GET.get("q") or "").strip() or None, sort=sort, descending=descending,
     )
     return rows, sort, descending
@@ -79,15 +83,15 @@ def _filtered(request, report):
 
 @login_required
 def municipal(request, slug):
-    municipality = selectors.report_municipality_or_404(viewer=request.user, slug=slug)
+    municipality = scope.report_municipality_or_404(viewer=request.user, slug=slug)
     as_of, as_of_form = _as_of(request)
-    report = selectors.municipal_report(municipality=municipality, as_of=as_of)
+    report = reports.municipal_report(municipality=municipality, as_of=as_of)
     rows, sort, descending = _filtered(request, report)
-    points = selectors.trend(municipality=municipality, as_of=as_of)
+    points = trend.trend(municipality=municipality, as_of=as_of)
     is_today = as_of == timezone.localdate()
-    cohorts = list(services.bookable_cohorts()[:50]) if is_today and any(r.bookable for r in rows) else []
+    cohorts = services.bookable_cohorts()[:50] if is_today and any(r.bookable for r in rows) else []
     sort_links = {}
-    for key in selectors.SORT_KEYS:
+    for key in reports.SORT_KEYS:
         params = request.GET.copy()
         params["sort"] = key
         params["retning"] = "faldende" if key == sort and not descending else "stigende"
@@ -96,9 +100,10 @@ def municipal(request, slug):
         "municipality": municipality, "report": report, "figures": report.figures, "rows": rows,
         "as_of": as_of, "as_of_form": as_of_form, "is_today": is_today, "chart": trend_chart(points),
         "points": points, "statuses": [(s, Status(s).label) for s in STATUS_ORDER], "badge": BADGE,
+        "progress_kinds": Progress.Kind.choices,
         "teams": report.teams, "filters": request.GET, "sort": sort, "descending": descending,
         "sort_links": sort_links, "cohorts": cohorts,
-        "export_query": _query_suffix(request, "dato", "status", "team", "q", "sort", "retning"),
+        "export_query": _query_suffix(request, "dato", "status", "fremdrift", "team", "q", "sort", "retning"),
     })
 
 
@@ -106,14 +111,14 @@ def municipal(request, slug):
 def municipal_export(request, slug, fmt):
     if fmt not in EXPORT_FORMATS:
         raise Http404
-    municipality = selectors.report_municipality_or_404(viewer=request.user, slug=slug)
+    municipality = scope.report_municipality_or_404(viewer=request.user, slug=slug)
     as_of, _form = _as_of(request)
-    report = selectors.municipal_report(municipality=municipality, as_of=as_of)
+    report = reports.municipal_report(municipality=municipality, as_of=as_of)
     rows, _sort, _desc = _filtered(request, report)
     filename = f"compliance-{municipality.slug}-{as_of.isoformat()}"
     title = _("Licence compliance – %(name)s") % {"name": municipality.name}
     if fmt == "pdf":
-        return exports.pdf_response(filename, "compliance/pdf/municipal.html", {
+        return exports.report_pdf_response(filename, "compliance/pdf/municipal.html", {
             "municipality": municipality, "report": report, "figures": report.figures, "rows": rows,
             "as_of": as_of, "title": title, "teams": report.teams,
         }, request)
@@ -127,7 +132,7 @@ def municipal_export(request, slug, fmt):
 
 
 def _national_or_404(request):
-    if not selectors.may_see_national(request.user):
+    if not scope.may_see_national(request.user):
         raise Http404
 
 
@@ -137,15 +142,15 @@ def national(request):
     as_of, as_of_form = _as_of(request)
     sort = request.GET.get("sort", "navn")
     descending = request.GET.get("retning") == "faldende"
-    rows = selectors.national_report(as_of=as_of, sort=sort, descending=descending)
+    rows = reports.national_report(as_of=as_of, sort=sort, descending=descending)
     sort_links = {}
-    for key in selectors.NATIONAL_SORT:
+    for key in reports.NATIONAL_SORT:
         params = request.GET.copy()
         params["sort"] = key
         params["retning"] = "faldende" if key == sort and not descending else "stigende"
         sort_links[key] = "?" + params.urlencode()
     return render(request, "compliance/national_report.html", {
-        "rows": rows, "totals": selectors.national_totals(rows), "as_of": as_of, "as_of_form": as_of_form,
+        "rows": rows, "totals": reports.national_totals(rows), "as_of": as_of, "as_of_form": as_of_form,
         "is_today": as_of == timezone.localdate(), "sort": sort, "descending": descending,
         "sort_links": sort_links, "export_query": _query_suffix(request, "dato", "sort", "retning"),
         "licensed_count": sum(1 for r in rows if r.licensed),
@@ -158,14 +163,14 @@ def national_export(request, fmt):
         raise Http404
     _national_or_404(request)
     as_of, _form = _as_of(request)
-    rows = selectors.national_report(
+    rows = reports.national_report(
         as_of=as_of, sort=request.GET.get("sort", "navn"), descending=request.GET.get("retning") == "faldende"
     )
     filename = f"compliance-national-{as_of.isoformat()}"
     title = _("Licence compliance – all municipalities")
     if fmt == "pdf":
-        return exports.pdf_response(filename, "compliance/pdf/national.html", {
-            "rows": rows, "totals": selectors.national_totals(rows), "as_of": as_of, "title": title,
+        return exports.report_pdf_response(filename, "compliance/pdf/national.html", {
+            "rows": rows, "totals": reports.national_totals(rows), "as_of": as_of, "title": title,
         }, request)
     header, body = exports.national_table(rows)
     if fmt == "csv":
@@ -179,12 +184,11 @@ def national_export(request, fmt):
 @login_required
 @require_POST
 def book(request, slug):
-    municipality = selectors.report_municipality_or_404(viewer=request.user, slug=slug)
+    municipality = scope.report_municipality_or_404(viewer=request.user, slug=slug)
     back = reverse("compliance:municipal", kwargs={"slug": municipality.slug}) + "?status=ikke-opfyldt"
     ids = [int(v) for v in request.POST.getlist("person") if v.isdigit()]
     event_id = request.POST.get("event", "")
-    cohorts = services.bookable_cohorts()
-    event = cohorts.filter(pk=event_id).first() if event_id.isdigit() and hasattr(cohorts, "filter") else None
+    event = next((c for c in services.bookable_cohorts() if str(c.pk) == event_id), None)
     if event is None:
         messages.error(request, _("Choose a cohort to book on."))
         return redirect(back)
@@ -196,8 +200,7 @@ def book(request, slug):
         return redirect(back)
     except PermissionDenied:
         raise Http404 from None
-    registrations = list(registrations or [])
-    waitlisted = sum(1 for r in registrations if getattr(r, "status", "") == "waitlisted")
+    waitlisted = sum(1 for r in registrations if r.status == Registration.Status.WAITLISTED)
     messages.success(request, ngettext(
         "%(count)s person was booked on %(event)s (%(waitlisted)s on the waitlist).",
         "%(count)s people were booked on %(event)s (%(waitlisted)s on the waitlist).",
@@ -210,7 +213,7 @@ def book(request, slug):
 
 
 def _leader_municipality(request, slug):
-    municipality = selectors.report_municipality_or_404(viewer=request.user, slug=slug)
+    municipality = scope.report_municipality_or_404(viewer=request.user, slug=slug)
     if not access_for(request.user).may_manage_staff(municipality):
         raise Http404
     return municipality
@@ -236,7 +239,7 @@ def staff(request, slug):
             roster.apply_rows([raw], municipality=municipality, by=request.user)
             messages.success(request, _("%(name)s: %(action)s.") % {"name": raw["name"], "action": checked.action_label})
             return redirect("compliance:staff", slug=municipality.slug)
-    report = selectors.municipal_report(municipality=municipality)
+    report = reports.municipal_report(municipality=municipality)
     return render(request, "compliance/staff.html", {
         "municipality": municipality, "form": form, "rows": report.rows, "badge": BADGE,
         "upload_form": RosterUploadForm(),
@@ -301,7 +304,7 @@ def roster_preview(request, slug, pk):
 def exemption_create(request, slug, person_id):
     """Grant an exemption, or end the one in force early (both append-only)."""
     municipality = _leader_municipality(request, slug)
-    report = selectors.municipal_report(municipality=municipality)
+    report = reports.municipal_report(municipality=municipality)
     row = next((r for r in report.rows if r.person_id == person_id), None)
     if row is None:
         raise Http404
@@ -317,11 +320,7 @@ def exemption_create(request, slug, person_id):
                 valid_until=form.cleaned_data.get("valid_until"),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errs in error.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errs)
-            else:
-                form.add_error(None, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("%(name)s is exempt.") % {"name": row.name})
             return redirect("compliance:municipal", slug=municipality.slug)
@@ -342,7 +341,7 @@ def _exemption_end(request, municipality, row, current):
                 reason=form.cleaned_data["end_reason"], by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("The exemption of %(name)s has been ended.") % {"name": row.name})
             return redirect("compliance:municipal", slug=municipality.slug)

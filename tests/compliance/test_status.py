@@ -2,7 +2,9 @@
 
 import datetime
 
-from compliance.status import Completed, ExemptionSpan, Span, Status, Terms, derive, terms_on
+from compliance.status import Completed, ExemptionSpan, Progress, Status, Terms, day_range, derive, progress_on, terms_on
+from courses.evidence import LearningSpan
+from scheduling.evidence import BookingSpan
 
 D = datetime.date
 TERMS = Terms(grace_period_days=365, licensed=True)
@@ -67,20 +69,75 @@ def test_a_withdrawn_exemption_stops_on_the_day_it_was_withdrawn():
     assert exemption.ends_on == D(2024, 4, 30)
 
 
-def test_completion_wins_over_exemption_and_enrolment():
+def test_completion_wins_over_exemption():
     result = status(
         D(2024, 6, 1), basic=[Completed(D(2024, 5, 1))], exemptions=[ExemptionSpan(D(2024, 1, 1), None)],
-        in_progress=[Span(D(2024, 1, 1))],
     )
     assert result.status == Status.COMPLETED
 
 
-def test_in_progress_while_registered_even_past_the_deadline():
-    span = Span(D(2024, 11, 1), D(2025, 2, 1))
-    late = status(D(2025, 1, 15), in_progress=[span])
-    assert late.status == Status.IN_PROGRESS
-    assert late.days_left < 0
-    assert status(D(2025, 2, 2), in_progress=[span]).status == Status.OVERDUE
+def booking(start, days, *, status="confirmed", end=None, cancelled_on=None, title="Hold 1"):
+    return BookingSpan(
+        registration_id=1, person_id=1, event_id=1, event_title=title, course_page_id=1, status=status,
+        start=start, end=end, event_cancelled_on=cancelled_on, sessions=tuple((d, None) for d in days),
+    )
+
+
+COURSE_DAYS = (D(2027, 1, 26), D(2027, 1, 27), D(2027, 1, 28))
+
+
+def test_status_has_exactly_four_values_and_progress_is_its_own_axis():
+    assert set(Status.values) == {"gennemfoert", "fritaget", "inden-for-frist", "overskredet"}
+    late = status(D(2025, 1, 15))
+    assert late.status == Status.OVERDUE  # whatever the person has booked: derive never sees it
+    progress = progress_on(D(2025, 1, 15), bookings=[booking(D(2024, 11, 1), COURSE_DAYS)])
+    assert progress.kind == Progress.Kind.BOOKED
+    assert progress.label == "booked on a cohort 26.–28. jan. 2027"
+    assert progress.pauses_reminders
+
+
+def test_a_booking_stops_when_cancelled_when_the_cohort_is_cancelled_and_when_it_is_over():
+    cancelled = booking(D(2024, 11, 1), COURSE_DAYS, end=D(2024, 12, 1))
+    assert progress_on(D(2024, 12, 1), bookings=[cancelled]).kind == Progress.Kind.BOOKED
+    assert progress_on(D(2024, 12, 2), bookings=[cancelled]).kind == Progress.Kind.NONE
+    called_off = booking(D(2024, 11, 1), COURSE_DAYS, cancelled_on=D(2025, 1, 5))
+    assert progress_on(D(2025, 1, 4), bookings=[called_off]).kind == Progress.Kind.BOOKED
+    assert progress_on(D(2025, 1, 5), bookings=[called_off]).kind == Progress.Kind.NONE
+    standing = booking(D(2024, 11, 1), COURSE_DAYS)
+    assert progress_on(D(2027, 1, 28), bookings=[standing]).kind == Progress.Kind.BOOKED
+    assert progress_on(D(2027, 1, 29), bookings=[standing]).kind == Progress.Kind.NONE
+
+
+def test_a_cancelled_course_day_leaves_the_dates_when_it_is_cancelled():
+    span = BookingSpan(
+        registration_id=1, person_id=1, event_id=1, event_title="Hold", course_page_id=1, status="confirmed",
+        start=D(2024, 11, 1), end=None, event_cancelled_on=None,
+        sessions=((D(2027, 1, 26), None), (D(2027, 1, 27), None), (D(2027, 1, 28), D(2025, 1, 10))),
+    )
+    assert span.last_day(D(2025, 1, 9)) == D(2027, 1, 28)
+    assert span.last_day(D(2025, 1, 10)) == D(2027, 1, 27)
+
+
+def test_waitlist_and_e_learning_progress():
+    waiting = booking(D(2024, 11, 1), COURSE_DAYS, status="waitlisted")
+    progress = progress_on(D(2025, 1, 1), bookings=[waiting])
+    assert progress.kind == Progress.Kind.WAITLISTED and not progress.pauses_reminders
+    assert progress.label == "on the waitlist for a cohort 26.–28. jan. 2027"
+    learning = LearningSpan(person_id=1, course_id=1, course_title="Grundkursus", started_on=D(2024, 1, 1),
+                            ended_on=None, end_reason="", lesson_total=5,
+                            lessons_done_on=(D(2024, 2, 1), D(2024, 3, 1)))
+    assert progress_on(D(2024, 1, 15), learning=[learning]).kind == Progress.Kind.NONE  # nothing done yet
+    started = progress_on(D(2024, 3, 1), learning=[learning])
+    assert started.kind == Progress.Kind.E_LEARNING and started.elearning_percent == 40
+    # A confirmed booking is shown before e-learning.
+    assert progress_on(D(2025, 1, 1), bookings=[booking(D(2024, 11, 1), COURSE_DAYS)],
+                       learning=[learning]).kind == Progress.Kind.BOOKED
+
+
+def test_day_ranges_read_as_danish_dates():
+    assert day_range(D(2027, 1, 26), D(2027, 1, 28)) == "26.–28. jan. 2027"
+    assert day_range(D(2027, 1, 30), D(2027, 2, 1)) == "30. jan.–1. feb. 2027"
+    assert day_range(D(2027, 3, 2), D(2027, 3, 2)) == "2. mar. 2027"
 
 
 def test_brush_up_required_every_n_years():

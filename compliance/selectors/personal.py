@@ -1,0 +1,22 @@
+"""A person's own licence status."""
+
+from django.utils import timezone
+
+from people.models import Municipality
+
+from .evidence import evaluate, load_evidence
+
+
+def own_statuses(*, person, as_of=None):
+    """[(municipality name, StatusRow)]: the person's status and progress in each municipality where
+    they are on the staff today."""
+    as_of = as_of or timezone.localdate()
+    evidence = load_evidence(first_day=as_of, last_day=as_of, person_ids=[person.pk], detailed=True)
+    if not evidence.memberships:
+        return []
+    names = dict(Municipality.objects.filter(pk__in=list(evidence.memberships)).values_list("pk", "name"))
+    out = []
+    for mid in evidence.memberships:
+        _, rows = evaluate(evidence, mid, as_of)
+        out.extend((names.get(mid, ""), row) for row in rows)
+    return out

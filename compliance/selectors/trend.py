@@ -1,0 +1,71 @@
+"""The monthly trend of a municipality's figures."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from people.models import Municipality
+
+from ..models import MonthlySnapshot
+from .evidence import evaluate, load_evidence
+
+
+def month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def last_months(as_of, count=24):
+    """The first days of the `count` months ending with as_of's month, oldest first."""
+    year, month = as_of.year, as_of.month
+    months = []
+    for _ in range(count):
+        months.append(datetime.date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(months))
+
+
+@dataclass
+class TrendPoint:
+    month: datetime.date
+    as_of: datetime.date
+    percent: float | None
+    completed: int
+    total: int
+    overdue: int
+    booked: int
+    source: str  # "snapshot" or "computed"
+
+
+def trend(*, municipality: Municipality, as_of=None, months=24) -> list[TrendPoint]:
+    """Monthly figures for the last `months` months: the stored snapshot where there is one (the
+    figures as they were known then), otherwise computed from the evidence as of the month's end."""
+    as_of = as_of or timezone.localdate()
+    firsts = last_months(as_of, months)
+    snapshots = {
+        s.month: s for s in MonthlySnapshot.objects.filter(municipality=municipality, month__in=firsts)
+    }
+    days = {m: min(month_end(m.year, m.month), as_of) for m in firsts}
+    # The current month is always computed live; past months use their snapshot when present.
+    missing = [m for m in firsts if m not in snapshots or m == firsts[-1]]
+    computed = {}
+    if missing:
+        evidence = load_evidence(
+            first_day=days[missing[0]], last_day=days[missing[-1]], municipality_ids=[municipality.pk]
+        )
+        for m in missing:
+            computed[m], _ = evaluate(evidence, municipality.pk, days[m], rows=False)
+    points = []
+    for m in firsts:
+        if m in computed:
+            f = computed[m]
+            points.append(TrendPoint(m, days[m], f.percent, f.completed, f.total, f.overdue, f.booked, "computed"))
+        else:
+            s = snapshots[m]
+            denominator = s.total - s.exempt
+            percent = round(100 * s.completed / denominator, 1) if denominator else None
+            points.append(TrendPoint(m, s.as_of, percent, s.completed, s.total, s.overdue, s.booked, "snapshot"))
+    return points

@@ -1,0 +1,154 @@
+"""What the apps above courses may read of it: learning evidence as typed, dated records.
+
+This module is courses' published contract (compliance reads it; nothing above courses reads
+`courses.models` for evidence). Every function runs a fixed number of queries, whatever the number of
+people, and returns plain frozen dataclasses, so a report of thousands and an "as of" report for a past
+date are computed the same way. `tests/courses/test_evidence_contract.py` pins the fields and the
+query counts.
+
+- `completions(...)` -> [CompletionRecord]: completions of courses of the given kinds, with the day a
+  revocation took effect and the certificate's verification URL (1 query).
+- `learning_spans(...)` -> [LearningSpan]: enrolments in courses of a kind as dated spans (enrolled on,
+  last day enrolled), with the days lessons were completed, so the e-learning percentage can be read
+  for any day (3 queries).
+
+`person_ids` may be a list of ids or a queryset of `person_id` values (a subquery); None means everyone.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Completion, CourseKind, CoursePage, Enrolment, LessonPage, LessonProgress
+
+__all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans", "local_date"]
+
+
+def local_date(value: datetime.datetime | None) -> datetime.date | None:
+    """The local calendar day of a stored moment (None stays None)."""
+    if value is None:
+        return None
+    return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+
+
+@dataclass(frozen=True)
+class CompletionRecord:
+    """One completion as evidence. `revoked_on` is the first day it no longer counts."""
+
+    completion_id: int
+    person_id: int
+    course_id: int
+    course_kind: str  # a CourseKind value
+    completed_on: datetime.date
+    method: str  # a CompletionMethod value
+    revoked_on: datetime.date | None
+    certificate_url: str | None
+
+    def counts_on(self, day: datetime.date) -> bool:
+        return self.completed_on <= day and (self.revoked_on is None or self.revoked_on > day)
+
+
+def completions(
+    *, kinds: list[str], until: datetime.date, person_ids: list[int] | QuerySet | None = None
+) -> list[CompletionRecord]:
+    """Completions of courses of `kinds` dated on or before `until`, revoked or not (the caller reads
+    `counts_on(day)`). One query."""
+    rows = Completion.objects.filter(course__kind__in=list(kinds), completed_on__lte=until)
+    if person_ids is not None:
+        rows = rows.filter(person_id__in=person_ids)
+    out = []
+    for pk, person_id, course_id, kind, completed_on, method, revoked_at, code in rows.order_by().values_list(
+        "pk", "person_id", "course_id", "course__kind", "completed_on", "method", "revocation__revoked_at",
+        "verification_code",
+    ):
+        out.append(CompletionRecord(
+            completion_id=pk, person_id=person_id, course_id=course_id, course_kind=kind,
+            completed_on=completed_on, method=method, revoked_on=local_date(revoked_at),
+            certificate_url=reverse("courses:certificate_verify", args=[code]) if code else None,
+        ))
+    return out
+
+
+@dataclass(frozen=True)
+class LearningSpan:
+    """An enrolment as a dated span: from the day of enrolling to the last day enrolled (inclusive;
+    None while it stands), with the days on which the course's lessons were completed."""
+
+    person_id: int
+    course_id: int
+    course_title: str
+    started_on: datetime.date
+    ended_on: datetime.date | None
+    end_reason: str  # an EnrolmentEnd value, "" while it stands
+    lesson_total: int
+    lessons_done_on: tuple[datetime.date, ...]  # sorted
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)
+
+    def lessons_done(self, day: datetime.date) -> int:
+        return sum(1 for done in self.lessons_done_on if done <= day)
+
+    def percent_on(self, day: datetime.date) -> int:
+        """The share of the course's lessons completed by `day`, in whole per cent (0 with no lessons)."""
+        if not self.lesson_total:
+            return 0
+        return min(100, round(100 * self.lessons_done(day) / self.lesson_total))
+
+
+def learning_spans(
+    *, kind: str = CourseKind.BASIC, until: datetime.date, person_ids: list[int] | QuerySet | None = None
+) -> list[LearningSpan]:
+    """Enrolments in courses of `kind` that began on or before `until`. Three queries: the enrolments,
+    the lesson progress of those people in those courses, and the live lessons per course.
+
+    The lesson total is the course's live lessons today (the course's structure is not versioned); the
+    days lessons were completed are the recorded `LessonProgress.completed_at` times."""
+    enrolments = Enrolment.objects.filter(course__kind=kind, enrolled_at__date__lte=until)
+    if person_ids is not None:
+        enrolments = enrolments.filter(person_id__in=person_ids)
+    rows = list(enrolments.order_by().values_list(
+        "person_id", "course_id", "course__title", "enrolled_at", "ended_at", "end_reason"
+    ))
+    if not rows:
+        return []
+    course_ids = {row[1] for row in rows}
+    done = {}
+    progress = LessonProgress.objects.filter(course_id__in=course_ids, completed_at__date__lte=until)
+    if person_ids is not None:
+        progress = progress.filter(person_id__in=person_ids)
+    for person_id, course_id, completed_at in progress.order_by().values_list("person_id", "course_id", "completed_at"):
+        done.setdefault((person_id, course_id), []).append(local_date(completed_at))
+    totals = _lesson_totals(course_ids)
+    out = []
+    for person_id, course_id, title, enrolled_at, ended_at, end_reason in rows:
+        ended = local_date(ended_at)
+        out.append(LearningSpan(
+            person_id=person_id, course_id=course_id, course_title=title, started_on=local_date(enrolled_at),
+            # An enrolment ended during a day no longer covers that day.
+            ended_on=ended - datetime.timedelta(days=1) if ended else None, end_reason=end_reason,
+            lesson_total=totals.get(course_id, 0),
+            lessons_done_on=tuple(sorted(done.get((person_id, course_id), ()))),
+        ))
+    return out
+
+
+def _lesson_totals(course_ids) -> dict[int, int]:
+    """{course id: number of live lessons under it}, from one query over the lessons' tree paths."""
+    paths = dict(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "path"))
+    totals = dict.fromkeys(paths, 0)
+    if not paths:
+        return totals
+    by_path = {path: pk for pk, path in paths.items()}
+    depths = sorted({len(path) for path in by_path})
+    under_a_course = Q()
+    for path in by_path:
+        under_a_course |= Q(path__startswith=path)
+    for path in LessonPage.objects.live().filter(under_a_course).values_list("path", flat=True):
+        course_id = next((by_path[path[:d]] for d in depths if path[:d] in by_path), None)
+        if course_id is not None:
+            totals[course_id] += 1
+    return totals
