@@ -8,11 +8,6 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from people import navigation
+        from . import wiring
 
-        # The course material's entry point (a redirect to the course index, defined by courses).
-        # The url name is resolved lazily, so content does not import courses.
-        navigation.register(navigation.NavItem(
-            key="material", label=_("Teaching material"), url_name="courses:material", order=50,
-            visible=lambda access: access.is_authenticated,
-        ))
+        wiring.connect()

@@ -9,26 +9,9 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import navigation, panels, wiring
+        from . import wiring
 
         wiring.connect()
-        from .roles import Role
-
-        panels.register()
-        navigation.register(navigation.NavItem(
-            key="dashboard", label=_("My page"), url_name="dashboard", order=10,
-            visible=lambda access: access.is_authenticated,
-        ))
-        navigation.register(navigation.NavItem(
-            key="staff", label=_("Staff"), url_name="people:staff_index", order=60,
-            visible=lambda access: access.is_national_admin or bool(access.led_municipality_ids),
-        ))
-        navigation.register(navigation.NavItem(
-            key="admin", label=_("Administration"), url_name="wagtailadmin_home", order=90,
-            visible=lambda access: access.has_role(
-                Role.SUPERUSER, Role.LEADER, Role.COORDINATOR, Role.TRAINER, Role.NATIONAL_ADMIN
-            ),
-        ))
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -2,7 +2,8 @@
 
 A section is a function (request, access) -> dict with "template", "order" and its context, or None
 when it has nothing for this person. Upper apps (courses, scheduling, compliance) register theirs from
-AppConfig.ready(), so people never imports them; each section must use a constant number of queries.
+their wiring module (`<app>/wiring.py`), so people never imports them; each section must use a
+constant number of queries.
 """
 
 from collections.abc import Callable

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -242,8 +243,6 @@ class Membership(models.Model):
         return str(org) if org else "ICS Metodesekretariat"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
@@ -334,17 +333,24 @@ class Invitation(models.Model):
         return self.accepted_at is not None
 
 
+NOTIFICATION_KEY_LENGTH = 200
+
+
 class Notification(models.Model):
     """One row per message ever due, under a unique key: the project's one idempotent-notification
     mechanism (`people.notifications`). A retry, a second beat run or a second worker finds the key
-    taken or `sent_at` set and sends nothing twice. Every app's mail goes through it."""
+    taken or `sent_at` set and sends nothing twice. Every app's mail goes through it.
 
-    key = models.CharField(max_length=200, unique=True)
+    A message goes to a person with an account (`recipient`) or, when there is none yet (an invitation
+    to a new address), to `email`; one of the two is always set (`address` is the one to write to)."""
+
+    key = models.CharField(max_length=NOTIFICATION_KEY_LENGTH, unique=True)
     kind = models.CharField(_("kind"), max_length=60)
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications",
         verbose_name=_("recipient"),
     )
+    email = models.EmailField(_("email"), blank=True)
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
@@ -354,6 +360,16 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["kind", "sent_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recipient__isnull=False) | ~Q(email=""), name="notification_has_an_address",
+            ),
+        ]
 
     def __str__(self):
         return self.key
+
+    @property
+    def address(self) -> str:
+        """The email address the message goes to: the recipient's, else the stored one."""
+        return self.recipient.email if self.recipient_id else self.email

@@ -6,6 +6,8 @@ the row with ON CONFLICT DO NOTHING and, after commit, queues `send_notification
 sent. The task locks the row (skip locked), renders the message with the renderer registered for the
 row's kind, sends it and sets `sent_at`, all in one transaction: a failed send rolls back so a retry
 sends it, a retry after success finds `sent_at` set, a second worker skips the locked row.
+`unsent_notifications_resend_task` (an hourly beat entry) queues a send for rows still unsent, so a
+broker outage at queue time delays a message, never loses it.
 
 Apps above `people` register a renderer per kind from their wiring module (this registry is how the
 bottom of the house reaches the apps above it without importing them):
@@ -13,7 +15,12 @@ bottom of the house reaches the apps above it without importing them):
     notifications.register_renderer("compliance.reminder", render_reminder)
 
 A renderer takes the locked `Notification` (recipient loaded) and returns an `EmailMessage` ready to
-send, or None when the message is no longer due (the row is then marked sent and nothing goes out).
+send (to `notification.address`), or None when the message is no longer due (the row is then marked
+sent and nothing goes out). It runs inside the send's transaction, so whatever it records beside the
+mail (`Invitation.sent_at`, say) is rolled back with a failed send.
+
+A notification goes to a user (`recipient_id`) or, for someone without an account yet (an invitation),
+to a bare `email`; one of them must be given.
 """
 
 from collections.abc import Callable, Iterable
@@ -24,7 +31,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone, translation
 
-from .models import Notification
+from .models import NOTIFICATION_KEY_LENGTH, Notification
 
 Renderer = Callable[[Notification], EmailMessage | None]
 _renderers: dict[str, Renderer] = {}
@@ -47,12 +54,14 @@ def renderer_for(kind: str) -> Renderer:
 
 @dataclass(frozen=True)
 class Pending:
-    """A notification to queue: its unique key, its kind, its recipient and the data its renderer reads."""
+    """A notification to queue: its unique key, its kind, its recipient (a user, or an email address
+    when there is no account) and the data its renderer reads."""
 
     key: str
     kind: str
-    recipient_id: int
+    recipient_id: int | None = None
     data: dict = field(default_factory=dict)
+    email: str = ""
 
 
 def notifications_queue(items: Iterable[Pending]) -> int:
@@ -62,14 +71,19 @@ def notifications_queue(items: Iterable[Pending]) -> int:
     items = list(items)
     if not items:
         return 0
-    for item in items:
-        renderer_for(item.kind)  # an unknown kind fails here, in the caller's transaction, not in a worker
+    for item in items:  # mistakes fail here, in the caller's transaction, not later in a worker
+        renderer_for(item.kind)
+        if len(item.key) > NOTIFICATION_KEY_LENGTH:
+            raise ValueError(f"Notification key longer than {NOTIFICATION_KEY_LENGTH} characters: {item.key!r}")
+        if item.recipient_id is None and not item.email:
+            raise ValueError(f"Notification {item.key!r} has neither a recipient nor an email address.")
     Notification.objects.bulk_create(
-        [Notification(key=i.key[:200], kind=i.kind, recipient_id=i.recipient_id, data=i.data) for i in items],
+        [Notification(key=i.key, kind=i.kind, recipient_id=i.recipient_id, email=i.email, data=i.data)
+         for i in items],
         ignore_conflicts=True,
     )
     pending = list(
-        Notification.objects.filter(key__in=[i.key[:200] for i in items], sent_at__isnull=True)
+        Notification.objects.filter(key__in=[i.key for i in items], sent_at__isnull=True)
         .values_list("pk", flat=True)
     )
     for pk in pending:
@@ -77,9 +91,13 @@ def notifications_queue(items: Iterable[Pending]) -> int:
     return len(pending)
 
 
-def notification_queue(*, key: str, kind: str, recipient_id: int, data: dict | None = None) -> int:
+def notification_queue(
+    *, key: str, kind: str, recipient_id: int | None = None, email: str = "", data: dict | None = None
+) -> int:
     """`notifications_queue` for one notification."""
-    return notifications_queue([Pending(key=key, kind=kind, recipient_id=recipient_id, data=data or {})])
+    return notifications_queue(
+        [Pending(key=key, kind=kind, recipient_id=recipient_id, email=email, data=data or {})]
+    )
 
 
 def notification_send(notification_id: int) -> bool:
@@ -114,3 +132,9 @@ def unsent_notifications_resend() -> int:
     for pk in ids:
         send_notification_task.delay(pk)
     return len(ids)
+
+
+@shared_task
+def unsent_notifications_resend_task() -> int:
+    """The beat's hourly sweep (`CELERY_BEAT_SCHEDULE` in lms/settings/base.py)."""
+    return unsent_notifications_resend()

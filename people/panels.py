@@ -1,9 +1,10 @@
-"""The foundation's own dashboard panels: account, staff overview, provider, national secretariat."""
+"""The foundation's own dashboard panels: account, staff overview, provider, national secretariat.
+
+Registered from `people.wiring`."""
 
 from allauth.mfa.models import Authenticator
 
-from .dashboard import register_panel
-from .models import Provider
+from .models import Municipality, Provider
 from .permissions import coordinated_providers
 from .selectors import municipality_staff_counts
 
@@ -32,8 +33,6 @@ def provider_panel(request, access):
 def national_panel(request, access):
     if not access.is_national_admin:
         return None
-    from .models import Municipality
-
     return {
         "template": "people/panels/national.html",
         "order": 40,
@@ -41,9 +40,3 @@ def national_panel(request, access):
         "provider_count": Provider.objects.count(),
     }
 
-
-def register():
-    register_panel("account", account_panel)
-    register_panel("staff", staff_panel)
-    register_panel("provider", provider_panel)
-    register_panel("national", national_panel)

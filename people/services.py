@@ -3,14 +3,17 @@
 import datetime
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, MembershipEvent, Municipality, Provider, Team, User
+from .invitation_mail import invitation_mail_queue
+from .models import Invitation, Membership, MembershipEvent, Municipality, Notification, Provider, Team, User
 from .permissions import access_for, forget_access
 from .roles import ADMIN_GROUP_FOR_ROLE, ADMIN_GROUP_NAMES, MUNICIPAL_ROLES, PROVIDER_ROLES
 
@@ -120,9 +123,7 @@ def invitation_create(
         person=None, role=role, municipality=municipality, provider=provider, team=team, start_date=start_date
     ).clean()
     invitation.save()
-    from .tasks import send_invitation_email_task
-
-    transaction.on_commit(lambda: send_invitation_email_task.delay(invitation.pk))
+    invitation_mail_queue(invitation=invitation)
     return invitation
 
 
@@ -233,10 +234,8 @@ def person_erase(*, person: User, by: User) -> User:
         raise ValidationError(_("Only a national admin may erase a person's data."))
     if person.pk == by.pk:
         raise ValidationError(_("You cannot erase your own account."))
-    from allauth.mfa.models import Authenticator
-    from django.contrib.sessions.models import Session
-
     person = User.objects.select_for_update().get(pk=person.pk)
+    address = person.email
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
@@ -248,6 +247,8 @@ def person_erase(*, person: User, by: User) -> User:
     person.set_unusable_password()
     person.groups.clear()
     person.save()
+    # Mail sent before the person had an account (the invitation) kept the address on its notification.
+    Notification.objects.filter(email__iexact=address).update(email=person.email)
     for membership in Membership.objects.filter(person=person):
         MembershipEvent.objects.create(
             membership=membership, action=MembershipEvent.Action.UPDATED, changed_by=by, data={"erased": True}

@@ -1,5 +1,33 @@
 """How `people` plugs in: everything it registers, in one place, called from `PeopleConfig.ready()`."""
 
+from django.utils.translation import gettext_lazy as _
+
+from . import invitation_mail, navigation, notifications, panels
+from .dashboard import register_panel
+from .roles import Role
+
 
 def connect():
-    from . import notifications  # noqa: F401  (registers send_notification_task with Celery)
+    # Celery finds send_notification_task by importing people.notifications (done above); the
+    # invitation mail is one kind of notification.
+    notifications.register_renderer(invitation_mail.NOTIFICATION_KIND, invitation_mail.render_invitation_mail)
+
+    register_panel("account", panels.account_panel)
+    register_panel("staff", panels.staff_panel)
+    register_panel("provider", panels.provider_panel)
+    register_panel("national", panels.national_panel)
+
+    navigation.register(navigation.NavItem(
+        key="dashboard", label=_("My page"), url_name="dashboard", order=10,
+        visible=lambda access: access.is_authenticated,
+    ))
+    navigation.register(navigation.NavItem(
+        key="staff", label=_("Staff"), url_name="people:staff_index", order=60,
+        visible=lambda access: access.is_national_admin or bool(access.led_municipality_ids),
+    ))
+    navigation.register(navigation.NavItem(
+        key="admin", label=_("Administration"), url_name="wagtailadmin_home", order=90,
+        visible=lambda access: access.has_role(
+            Role.SUPERUSER, Role.LEADER, Role.COORDINATOR, Role.TRAINER, Role.NATIONAL_ADMIN
+        ),
+    ))

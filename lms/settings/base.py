@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "lms.apps.LmsConfig",
 ]
 
 MIDDLEWARE = [
@@ -209,8 +210,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "ics"
 # The one beat schedule. Apps add their entries here, never in their own modules.
 CELERY_BEAT_SCHEDULE = {
-    "send-pending-invitations": {
-        "task": "people.tasks.send_pending_invitations_task",
+    # Every notification still unsent (invitations, reminders, ...): a broker outage delays, never loses.
+    "people-resend-unsent-notifications": {
+        "task": "people.notifications.unsent_notifications_resend_task",
         "schedule": 60 * 60,
     },
     "scheduling-send-reminders": {

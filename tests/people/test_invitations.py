@@ -1,12 +1,14 @@
 import datetime
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from people import services
-from people.models import Invitation, Membership, User
+from people.models import Invitation, Membership, Notification, User
+from people.notifications import send_notification_task, unsent_notifications_resend
 from people.tokens import invitation_token
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
@@ -113,14 +115,47 @@ def test_weak_password_is_refused_with_danish_message(client, leader, municipali
     assert not User.objects.filter(email="ny.kollega@example.dk").exists()
 
 
-def test_send_task_is_idempotent(leader, municipality, django_capture_on_commit_callbacks):
-    from people.tasks import send_invitation_email_task
-
+def test_invitation_mail_goes_out_once(leader, municipality, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invite(leader, municipality)
     assert len(mail.outbox) == 1
-    assert send_invitation_email_task(invitation.pk) is False  # a retry or duplicate delivery
+    assert mail.outbox[0].to == ["ny.kollega@example.dk"]
+    notification = Notification.objects.get(key=f"invitation:{invitation.pk}")
+    assert notification.kind == "people.invitation" and notification.recipient is None
+    # A retry, a duplicate delivery and the beat sweep send nothing more.
+    assert send_notification_task(notification.pk) is False
+    assert unsent_notifications_resend() == 0
     assert len(mail.outbox) == 1
+
+
+def test_a_failed_invitation_mail_is_sent_by_the_sweep(leader, municipality, django_capture_on_commit_callbacks,
+                                                       monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def down(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailBackend, "send_messages", down)
+        # Eager Celery (the tests' and the demo's setting) hands the task's retry to the caller.
+        with pytest.raises(Retry), django_capture_on_commit_callbacks(execute=True):
+            invite(leader, municipality)
+    invitation = Invitation.objects.get()
+    assert invitation.sent_at is None  # rolled back with the failed send
+    assert unsent_notifications_resend() == 1
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None
+    assert len(mail.outbox) == 1
+
+
+def test_an_accepted_invitation_is_not_mailed_late(client, leader, municipality):
+    invitation = invite(leader, municipality)  # on-commit callbacks not run: the mail is still due
+    client.post(invitation.get_absolute_url(), {"password1": "godt-kodeord-2026", "password2": "godt-kodeord-2026"})
+    assert unsent_notifications_resend() == 1
+    assert mail.outbox == []
+    invitation.refresh_from_db()
+    assert invitation.sent_at is None
+    assert Notification.objects.get(key=f"invitation:{invitation.pk}").sent_at is not None
 
 
 def test_staff_add_puts_person_on_the_roster_before_they_accept(client, leader, municipality):

@@ -1,8 +1,5 @@
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
-
-from people.models import Membership, User
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +25,3 @@ def test_navigation_fits_the_role(client, caseworker, leader):
     client.force_login(leader)
     html = client.get(reverse("dashboard")).content.decode()
     assert reverse("people:staff_index") in html
-
-
-def test_load_demo_is_idempotent():
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    counts = (User.objects.count(), Membership.objects.count())
-    emails = set(User.objects.values_list("email", flat=True))
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    assert (User.objects.count(), Membership.objects.count()) == counts
-    assert {"admin@ics.demo", "udbyder@via.demo", "leder@skanderborg.demo", "sagsbehandler2@koebenhavn.demo"} <= emails
