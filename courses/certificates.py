@@ -16,6 +16,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from web.pdf import render_pdf
+
+CERTIFICATE_TEMPLATE = "courses/learning/certificate_pdf.html"
+
 CODE_GROUPS = 3
 CODE_GROUP_LENGTH = 4
 _ALPHABET = re.compile(r"[^A-Z2-7]")
@@ -66,15 +70,13 @@ def certificate_context(completion) -> dict:
 
 def certificate_html(completion) -> str:
     with translation.override("da"):
-        return render_to_string("courses/learning/certificate_pdf.html", certificate_context(completion))
+        return render_to_string(CERTIFICATE_TEMPLATE, certificate_context(completion))
 
 
 def certificate_pdf(completion) -> bytes:
     """The certificate as PDF bytes. Rendered from stored data only: the same completion, the same PDF."""
-    from weasyprint import HTML
-
-    html = certificate_html(completion)
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    with translation.override("da"):
+        return render_pdf(CERTIFICATE_TEMPLATE, certificate_context(completion))
 
 
 def certificate_filename(completion) -> str:

@@ -6,7 +6,7 @@ from people.permissions import visible_teams
 from people.roles import MUNICIPAL_ROLES
 
 from .models import CoursePage
-from .selectors import municipality_staff
+from .selectors.team_progress import municipality_staff
 
 
 class AssignForm(forms.Form):

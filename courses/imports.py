@@ -21,8 +21,8 @@ from people.permissions import access_for
 from people.roles import MUNICIPAL_ROLES
 from people.tabular import TableError, parse_date, read_table
 
-from . import services
 from .models import Completion, CompletionMethod, CoursePage
+from .services.completion import completion_record
 
 User = get_user_model()
 
@@ -245,7 +245,7 @@ def import_confirm(*, by, payload) -> dict:
         person = people.get(row["person_id"])
         if person is None or person not in in_scope or row["course_id"] not in courses:
             raise PermissionDenied
-        _completion, was_created = services.completion_record(
+        _completion, was_created = completion_record(
             person=person, course=courses[row["course_id"]],
             completed_on=datetime.date.fromisoformat(row["completed_on"]),
             method=CompletionMethod.IMPORTED, by=by, provider=providers.get(row["provider_id"]),

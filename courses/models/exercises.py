@@ -1,6 +1,6 @@
 """A learner's answers to the exercises on a lesson page, checked and stored by the server
-(courses/exercise_services.py). The learning code reads QuizAttempt(passed=True) for the completion
-rule: keep these names and fields."""
+(courses/services/exercises.py). The completion rule reads QuizAttempt(passed=True)
+(courses/selectors/completion.py): keep these names and fields."""
 
 from django.conf import settings
 from django.db import models

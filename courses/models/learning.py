@@ -104,6 +104,12 @@ class EnrolmentEnd(models.TextChoices):
     COHORT_CANCELLED = "cohort-cancelled", _("The cohort was cancelled")
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def current(self):
+        """Enrolments that have not ended."""
+        return self.filter(ended_at__isnull=True)
+
+
 class Enrolment(models.Model):
     """A person taking a course: one row per person and course, however they came to it.
 
@@ -131,6 +137,8 @@ class Enrolment(models.Model):
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     end_reason = models.CharField(_("why it ended"), max_length=30, choices=EnrolmentEnd.choices, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")

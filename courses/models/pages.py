@@ -2,13 +2,14 @@
 
 A course index with a municipality holds that municipality's own material (local brush-ups, theme
 days); without one it holds the national material. Pages below a local index are shown only to people
-of that municipality (and national admins); `material_visible_to` is the one rule, used by `serve`
-and by the material search.
+of that municipality (and national admins): the rule is courses.selectors.material, applied when a page
+is served by the `before_serve_page` hook in courses/wagtail_hooks.py.
+
+These models import nothing from courses' services or selectors (those import the models); what a
+page's template needs from them it reads through courses/templatetags/learning_tags.py.
 """
 
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -17,7 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from content.blocks import BaseStreamBlock
+from content.blocks import EXERCISE_BLOCK_TYPES, BaseStreamBlock
 
 __all__ = ["CourseKind", "LessonType", "CourseIndexPage", "CoursePage", "ModulePage", "LessonPage"]
 
@@ -36,30 +37,15 @@ class LessonType(models.TextChoices):
 
 
 class MaterialPageMixin:
-    """Visibility of course material: for logged-in people only; local material only for its
-    municipality (and national admins)."""
+    """What every page of the course material has: its course index and the "where am I" trail.
+    Material is for logged-in people only, local material only for its municipality (and national
+    admins): see `serve_material` in courses/wagtail_hooks.py."""
 
     @cached_property
     def material_index(self):
         if isinstance(self, CourseIndexPage):
             return self
         return CourseIndexPage.objects.ancestor_of(self).order_by("-depth").first()
-
-    def material_visible_to(self, user) -> bool:
-        from people.permissions import access_for
-
-        index_page = self.material_index
-        if index_page is None or index_page.municipality_id is None:
-            return True
-        access = access_for(user)
-        return access.is_national_admin or index_page.municipality_id in access.municipality_ids()
-
-    def serve(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not self.material_visible_to(request.user):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
     def breadcrumbs(self):
         """"Where am I": the material pages from the course index down to (not including) this page."""
@@ -99,10 +85,6 @@ class CourseIndexPage(MaterialPageMixin, Page):
         for course in courses:
             course.lesson_count = counts.get(course.path, 0)
         context["courses"] = courses
-        if self.municipality_id is None:
-            from courses.material_selectors import local_course_indexes
-
-            context["local_indexes"] = list(local_course_indexes(request.user).select_related("municipality"))
         return context
 
 
@@ -121,7 +103,7 @@ class CoursePage(MaterialPageMixin, Page):
         help_text=_("What the participant can do after the course; one objective per item."),
     )
     introduction = RichTextField(_("introduction"), blank=True)
-    # Completion rules (read by the learning code in courses/services.py).
+    # Completion rules (read by courses.selectors.completion.completion_rule_status).
     rule_required_lessons = models.BooleanField(_("all required lessons completed"), default=True)
     rule_quizzes_passed = models.BooleanField(_("every quiz passed at its pass mark"), default=True)
     rule_all_days_attended = models.BooleanField(
@@ -237,8 +219,7 @@ class LessonPage(MaterialPageMixin, Page):
         return ModulePage.objects.ancestor_of(self).first()
 
     def exercise_blocks(self):
-        from content.blocks import EXERCISE_BLOCK_TYPES
-
+        """The exercise blocks (quiz, magnet board, case exercise) at the top level of the body."""
         return [child for child in self.body if child.block_type in EXERCISE_BLOCK_TYPES]
 
     def course_navigation(self):
@@ -260,8 +241,6 @@ class LessonPage(MaterialPageMixin, Page):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from courses import exercise_services
-
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.course
         context["module"] = self.module
@@ -270,7 +249,4 @@ class LessonPage(MaterialPageMixin, Page):
             if self.module else []
         )
         context["navigation"] = self.course_navigation()
-        context["exercises"] = exercise_services.exercise_states(
-            lesson=self, person=request.user, retry=request.GET.get("igen", ""),
-        )
         return context

@@ -1,66 +1,69 @@
-"""Template hooks for the course and lesson pages: progress and the "Markér som gennemført" button.
+"""Template tags of the course pages: the learner's progress, the exercises' state and the local material.
 
     {% load learning_tags %}
-    {% lesson_progress_controls page %}   on a LessonPage
-    {% course_progress page %}            on a CoursePage (or a ModulePage: its course)
+    {% lesson_exercises page as exercises %}      on a LessonPage: each exercise block's state by block id
+    {% lesson_progress_controls page %}           on a LessonPage: progress and "Markér som gennemført"
+    {% course_progress page %}                    on a CoursePage
+    {% local_course_indexes as local_indexes %}   on the national CourseIndexPage: the viewer's local material
+
+The page models import nothing from courses' selectors; these tags are where a page's template reads them.
 """
 
 from django import template
 
-from .. import selectors
-from ..models import CoursePage, Enrolment, LessonProgress
+from ..models import CoursePage, LessonPage, LessonProgress
+from ..selectors import material
+from ..selectors.catalogue import is_open_course
+from ..selectors.completion import completion_rule_status
+from ..selectors.exercises import exercise_states
+from ..selectors.progress import course_progress as course_progress_data
 
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def lesson_exercises(context, page: LessonPage):
+    request = context["request"]
+    return exercise_states(lesson=page, person=request.user, retry=request.GET.get("igen", ""))
+
+
+@register.simple_tag(takes_context=True)
+def local_course_indexes(context):
+    return list(material.local_course_indexes(context["request"].user).select_related("municipality"))
+
+
 @register.inclusion_tag("courses/learning/tag_lesson_controls.html", takes_context=True)
-def lesson_progress_controls(context, page):
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    course = selectors.course_for_lesson(page)
-    result = {"lesson": page, "course": course, "request": request, "authenticated": bool(user and user.is_authenticated)}
-    if not result["authenticated"] or course is None:
+def lesson_progress_controls(context, page: LessonPage):
+    """Progress and the completion buttons; "and continue" when the page's navigation has a next lesson."""
+    request = context["request"]
+    user = request.user
+    course = page.course
+    navigation = context.get("navigation") or {}
+    result = {"lesson": page, "course": course, "request": request, "authenticated": user.is_authenticated,
+              "has_next": bool(navigation.get("next"))}
+    if not user.is_authenticated or course is None:
         return result
-    progress = selectors.course_progress(person=user, course=course, request=request)
-    rows = progress.lessons
-    ids = [row.lesson.pk for row in rows]
-    index = ids.index(page.pk) if page.pk in ids else None
+    progress = course_progress_data(person=user, course=course, request=request)
     result.update({
         "progress": progress,
         "enrolled": progress.enrolment is not None,
         "done": LessonProgress.objects.filter(person=user, lesson=page).exists(),
-        "open_course": selectors.is_open_course(course, viewer=user),
-        "previous": rows[index - 1] if index else None,
-        "next": rows[index + 1] if index is not None and index + 1 < len(rows) else None,
+        "open_course": is_open_course(course, viewer=user),
     })
     return result
 
 
 @register.inclusion_tag("courses/learning/tag_course_progress.html", takes_context=True)
-def course_progress(context, page):
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    course = page if isinstance(page, CoursePage) else CoursePage.objects.ancestor_of(page).first()
-    result = {"course": course, "request": request, "authenticated": bool(user and user.is_authenticated)}
-    if course is None:
-        return result
-    result["open_course"] = selectors.is_open_course(course, viewer=user if result["authenticated"] else None)
-    if result["authenticated"]:
-        progress = selectors.course_progress(person=user, course=course, request=request)
+def course_progress(context, page: CoursePage):
+    request = context["request"]
+    user = request.user
+    result = {"course": page, "request": request, "authenticated": user.is_authenticated,
+              "open_course": is_open_course(page, viewer=user)}
+    if user.is_authenticated:
+        progress = course_progress_data(person=user, course=page, request=request)
         result.update({
             "progress": progress,
             "enrolled": progress.enrolment is not None,
-            "rules": selectors.completion_rule_status(person=user, course=course)
-            if Enrolment.objects.filter(person=user, course=course).exists() else None,
+            "rules": completion_rule_status(person=user, course=page) if progress.enrolment else None,
         })
     return result
-
-
-@register.inclusion_tag("courses/learning/tag_profile_certificates.html", takes_context=True)
-def profile_certificates(context):
-    """The person's certificates and the "my data" downloads, for the profile page."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if not (user and user.is_authenticated):
-        return {"certificates": []}
-    return {"certificates": list(selectors.own_completions(person=user))}

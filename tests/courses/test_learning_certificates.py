@@ -9,8 +9,11 @@ import time
 import pytest
 from django.urls import reverse
 
-from courses import certificates, services
+from courses import certificates
 from courses.models import CompletionMethod
+from courses.services.completion import completion_record, completion_revoke
+from courses.services.enrolment import enrolment_self
+from courses.services.progress import lesson_complete
 from tests.courses.test_learning_support import elearning, staff  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def completion(caseworker, elearning, provider):  # noqa: F811
     caseworker.full_name = "Søren Ærø Ålund"
     caseworker.save()
-    completion, _ = services.completion_record(
+    completion, _ = completion_record(
         person=caseworker, course=elearning.course, completed_on=datetime.date(2025, 3, 14),
         method=CompletionMethod.IMPORTED, provider=provider,
     )
@@ -79,7 +82,7 @@ def test_verification_page_valid_shows_name_course_date_and_nothing_more(client,
 
 
 def test_verification_page_for_a_revoked_certificate_says_so(client, completion, admin_user):
-    services.completion_revoke(completion=completion, by=admin_user, reason="Fejlregistrering")
+    completion_revoke(completion=completion, by=admin_user, reason="Fejlregistrering")
     response = client.get(reverse("courses:certificate_verify", args=[completion.verification_code]))
     text = response.content.decode()
     assert response.status_code == 200
@@ -107,9 +110,9 @@ def test_verify_form_normalises_what_was_typed(client, completion):
 
 def test_my_data_as_json_and_csv_holds_own_records_only(client, completion, caseworker, municipality, elearning):  # noqa: F811
     other = staff(municipality)
-    services.enrolment_self(person=caseworker, course=elearning.course)
-    services.enrolment_self(person=other, course=elearning.course)
-    services.lesson_complete(person=caseworker, lesson=elearning.lessons[0])
+    enrolment_self(person=caseworker, course=elearning.course)
+    enrolment_self(person=other, course=elearning.course)
+    lesson_complete(person=caseworker, lesson=elearning.lessons[0])
     client.force_login(caseworker)
     data = json.loads(client.get(reverse("courses:my_data_json")).content)
     assert data["person"][0]["email"] == caseworker.email
@@ -167,15 +170,23 @@ def test_coordinator_enters_a_completion_by_hand_with_a_reason(client, coordinat
     assert Completion.objects.count() == 1
 
 
-def test_profile_certificates_tag_lists_own_certificates(rf, completion, caseworker, admin_user):
-    from django.template import Context, Template
+def test_profile_section_lists_own_certificates(rf, completion, caseworker, admin_user):
+    from django.template.loader import render_to_string
+
+    from courses.wiring import certificates_section
+    from people.permissions import access_for
 
     request = rf.get("/profil/")
     request.user = caseworker
-    html = Template("{% load learning_tags %}{% profile_certificates %}").render(Context({"request": request}))
+
+    def render():
+        section = certificates_section(request, access_for(caseworker))
+        return render_to_string(section["template"], {"section": section}, request=request)
+
+    html = render()
     assert reverse("courses:certificate_pdf", args=[completion.pk]) in html
     assert reverse("courses:my_data") in html
-    services.completion_revoke(completion=completion, by=admin_user, reason="Fejl")
-    html = Template("{% load learning_tags %}{% profile_certificates %}").render(Context({"request": request}))
+    completion_revoke(completion=completion, by=admin_user, reason="Fejl")
+    html = render()
     assert reverse("courses:certificate_pdf", args=[completion.pk]) not in html
     assert "Tilbagekaldt" in html

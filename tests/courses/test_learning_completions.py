@@ -9,8 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from courses import selectors, services
 from courses.models import Completion, CompletionMethod, CompletionRevocation, Enrolment, LessonProgress
+from courses.selectors.completion import completion_rule_status
+from courses.services.completion import completion_record, completion_revoke
+from courses.services.enrolment import enrolment_ensure, enrolment_self
+from courses.services.progress import lesson_complete
 from courses.signals import exercise_submitted
 from tests.courses.test_learning_support import base_data, build_course, elearning, quiz_block  # noqa: F401
 
@@ -19,9 +22,9 @@ YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
 
 
 def test_record_twice_yields_one_row(caseworker, elearning):  # noqa: F811
-    first, created = services.completion_record(
+    first, created = completion_record(
         person=caseworker, course=elearning.course, completed_on=YESTERDAY, method=CompletionMethod.E_LEARNING)
-    second, created_again = services.completion_record(
+    second, created_again = completion_record(
         person=caseworker, course=elearning.course, completed_on=datetime.date.today(),
         method=CompletionMethod.E_LEARNING)
     assert created and not created_again
@@ -31,7 +34,7 @@ def test_record_twice_yields_one_row(caseworker, elearning):  # noqa: F811
 
 def test_future_date_is_refused(caseworker, elearning):  # noqa: F811
     with pytest.raises(ValidationError):
-        services.completion_record(person=caseworker, course=elearning.course,
+        completion_record(person=caseworker, course=elearning.course,
                                    completed_on=datetime.date.today() + datetime.timedelta(days=1),
                                    method=CompletionMethod.IMPORTED)
     assert not Completion.objects.exists()
@@ -40,36 +43,36 @@ def test_future_date_is_refused(caseworker, elearning):  # noqa: F811
 def test_manual_entry_needs_a_national_admin_or_coordinator_and_a_reason(caseworker, leader, admin_user, elearning,  # noqa: F811
                                                                          provider, coordinator):
     with pytest.raises(PermissionDenied):
-        services.completion_record(person=caseworker, course=elearning.course, completed_on=YESTERDAY,
+        completion_record(person=caseworker, course=elearning.course, completed_on=YESTERDAY,
                                    method=CompletionMethod.MANUAL, by=leader, reason="Glemt")
     with pytest.raises(ValidationError):
-        services.completion_record(person=caseworker, course=elearning.course, completed_on=YESTERDAY,
+        completion_record(person=caseworker, course=elearning.course, completed_on=YESTERDAY,
                                    method=CompletionMethod.MANUAL, by=admin_user, reason="  ")
     assert not Completion.objects.exists()
-    completion, created = services.completion_record(
+    completion, created = completion_record(
         person=caseworker, course=elearning.course, completed_on=YESTERDAY, method=CompletionMethod.MANUAL,
         by=coordinator, provider=provider, reason="Deltog på holdet i Aarhus; fremmøde ikke registreret")
     assert created and completion.recorded_by == coordinator and completion.reason.startswith("Deltog")
 
 
 def test_revocation_is_a_new_row_and_history_stays(caseworker, admin_user, leader, elearning):  # noqa: F811
-    completion, _ = services.completion_record(
+    completion, _ = completion_record(
         person=caseworker, course=elearning.course, completed_on=YESTERDAY, method=CompletionMethod.E_LEARNING)
     code = completion.verification_code
     with pytest.raises(PermissionDenied):
-        services.completion_revoke(completion=completion, by=leader, reason="Fejl")
+        completion_revoke(completion=completion, by=leader, reason="Fejl")
     with pytest.raises(ValidationError):
-        services.completion_revoke(completion=completion, by=admin_user, reason="")
-    revocation = services.completion_revoke(completion=completion, by=admin_user, reason="Registreret på forkert person")
+        completion_revoke(completion=completion, by=admin_user, reason="")
+    revocation = completion_revoke(completion=completion, by=admin_user, reason="Registreret på forkert person")
     assert revocation.revoked_by == admin_user
     with pytest.raises(ValidationError):
-        services.completion_revoke(completion=completion, by=admin_user, reason="Igen")
+        completion_revoke(completion=completion, by=admin_user, reason="Igen")
     completion.refresh_from_db()
     assert completion.verification_code == code and completion.completed_on == YESTERDAY  # never rewritten
     assert not Completion.objects.valid().exists()
     assert CompletionRevocation.objects.count() == 1
     # After a revocation a new completion may be written; the old row remains.
-    fresh, created = services.completion_record(
+    fresh, created = completion_record(
         person=caseworker, course=elearning.course, completed_on=datetime.date.today(),
         method=CompletionMethod.E_LEARNING)
     assert created and fresh.pk != completion.pk and fresh.verification_code != code
@@ -81,12 +84,12 @@ def test_quiz_rule_needs_a_passed_quiz(caseworker):
 
     course = build_course(modules=(1,), bodies={(0, 0): [quiz_block()]})
     lesson = course.lessons[0]
-    block_id = selectors.exercise_blocks(lesson)[0][1]
-    services.enrolment_self(person=caseworker, course=course.course)
+    block_id = lesson.exercise_blocks()[0].id
+    enrolment_self(person=caseworker, course=course.course)
     QuizAttempt.objects.create(person=caseworker, lesson=lesson, block_id=block_id, answers={}, score=0,
                                max_score=1, passed=False)
-    services.lesson_complete(person=caseworker, lesson=lesson)
-    status = selectors.completion_rule_status(person=caseworker, course=course.course)
+    lesson_complete(person=caseworker, lesson=lesson)
+    status = completion_rule_status(person=caseworker, course=course.course)
     assert [c.met for c in status.checks] == [True, False]
     assert not Completion.objects.exists()
     QuizAttempt.objects.create(person=caseworker, lesson=lesson, block_id=block_id, answers={}, score=1,
@@ -102,9 +105,9 @@ def test_lesson_completes_itself_when_every_exercise_is_submitted(caseworker):
                               "tasks": [{"task": "Placér fakta", "model_answer": "<p>Svar</p>"}], "facts": []})
     course = build_course(modules=(1, 1), bodies={(0, 0): [quiz_block(), case]})
     lesson = course.lessons[0]
-    blocks = dict((t, i) for t, i in selectors.exercise_blocks(lesson))
+    blocks = {child.block_type: child.id for child in lesson.exercise_blocks()}
     assert set(blocks) == {"quiz", "case_exercise"}
-    services.enrolment_self(person=caseworker, course=course.course)
+    enrolment_self(person=caseworker, course=course.course)
     QuizAttempt.objects.create(person=caseworker, lesson=lesson, block_id=blocks["quiz"], answers={}, score=1,
                                max_score=1, passed=True)
     exercise_submitted.send(sender=None, person_id=caseworker.pk, lesson_id=lesson.pk, kind="quiz")
@@ -157,8 +160,8 @@ def test_every_course_day_attended_completes_a_course_with_days_and_a_missed_day
         caseworker, provider, coordinator):
     models = _scheduling()
     basic = build_course(title="ICS-grundkursus", modules=(1,), course_days=3, kind="grundkursus")
-    services.enrolment_ensure(person=caseworker, course=basic.course)
-    services.lesson_complete(person=caseworker, lesson=basic.lessons[0])
+    enrolment_ensure(person=caseworker, course=basic.course)
+    lesson_complete(person=caseworker, lesson=basic.lessons[0])
     first_start = datetime.date.today() - datetime.timedelta(days=40)
     _event, first = _cohort(models, basic.course, provider, first_start)
     _event2, second = _cohort(models, basic.course, provider, first_start + datetime.timedelta(days=14))
@@ -189,7 +192,7 @@ def test_two_simultaneous_completions_yield_exactly_one_row(caseworker):
     def post():
         try:
             barrier.wait(timeout=10)
-            services.completion_record(person=caseworker, course=course.course, completed_on=YESTERDAY,
+            completion_record(person=caseworker, course=course.course, completed_on=YESTERDAY,
                                        method=CompletionMethod.E_LEARNING)
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
@@ -210,14 +213,14 @@ def test_two_simultaneous_completions_yield_exactly_one_row(caseworker):
 @pytest.mark.usefixtures("base_data")
 def test_marking_the_last_lesson_twice_at_once_yields_one_completion(caseworker):
     course = build_course(modules=(1,))
-    services.enrolment_self(person=caseworker, course=course.course)
+    enrolment_self(person=caseworker, course=course.course)
     barrier = threading.Barrier(3)
     errors = []
 
     def post():
         try:
             barrier.wait(timeout=10)
-            services.lesson_complete(person=caseworker, lesson=course.lessons[0])
+            lesson_complete(person=caseworker, lesson=course.lessons[0])
         except Exception as exc:  # pragma: no cover
             errors.append(exc)
         finally:

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from courses import demo_learning, selectors
+from courses.demo import learning as demo_learning
 from courses.models import Completion, CompletionMethod, CompletionRevocation, Enrolment, LessonProgress
+from courses.selectors.progress import course_progress
 from tests.courses.test_learning_support import build_course
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +36,9 @@ def test_demo_learning_is_idempotent_and_gives_the_promised_mix():
 
     User = get_user_model()
     sofie = User.objects.get(email="sagsbehandler1@skanderborg.demo")
-    basic_progress = selectors.course_progress(person=sofie, course=basic)
+    basic_progress = course_progress(person=sofie, course=basic)
     assert 0 < basic_progress.percent < 100 and basic_progress.due_date
-    brush_progress = selectors.course_progress(person=sofie, course=brush)
+    brush_progress = course_progress(person=sofie, course=brush)
     assert brush_progress.done == 1 and brush_progress.next_lesson is not None and not brush_progress.completion
     methods = set(Completion.objects.values_list("method", flat=True))
     assert {CompletionMethod.IMPORTED, CompletionMethod.E_LEARNING, CompletionMethod.MANUAL} <= methods

@@ -6,16 +6,19 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from courses import selectors, services
 from courses.models import Completion, CompletionMethod, Enrolment, EnrolmentSource, LessonProgress
+from courses.selectors.catalogue import open_courses
+from courses.selectors.progress import course_progress
+from courses.services.enrolment import enrolment_assign, enrolment_self
+from courses.services.progress import lesson_complete
 from tests.courses.test_learning_support import build_course, elearning, staff  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
 def test_self_enrolment_in_open_course_and_twice_changes_nothing(caseworker, elearning):  # noqa: F811
-    first = services.enrolment_self(person=caseworker, course=elearning.course)
-    again = services.enrolment_self(person=caseworker, course=elearning.course)
+    first = enrolment_self(person=caseworker, course=elearning.course)
+    again = enrolment_self(person=caseworker, course=elearning.course)
     assert first.pk == again.pk
     assert first.source == EnrolmentSource.SELF
     assert Enrolment.objects.filter(person=caseworker).count() == 1
@@ -24,7 +27,7 @@ def test_self_enrolment_in_open_course_and_twice_changes_nothing(caseworker, ele
 def test_no_self_enrolment_in_course_with_course_days(caseworker):
     basic = build_course(title="ICS-grundkursus", course_days=3, kind="grundkursus")
     with pytest.raises(ValidationError) as exc:
-        services.enrolment_self(person=caseworker, course=basic.course)
+        enrolment_self(person=caseworker, course=basic.course)
     assert "kursusdage" in str(exc.value) or "course days" in str(exc.value)
     assert not Enrolment.objects.exists()
 
@@ -42,14 +45,14 @@ def test_marking_a_lesson_of_a_course_not_enrolled_in_is_refused_over_http(clien
 
 
 def test_progress_percentages_and_resume(caseworker, elearning):  # noqa: F811
-    services.enrolment_self(person=caseworker, course=elearning.course)
+    enrolment_self(person=caseworker, course=elearning.course)
     first, second, optional = elearning.lessons
-    progress = selectors.course_progress(person=caseworker, course=elearning.course)
+    progress = course_progress(person=caseworker, course=elearning.course)
     assert (progress.done, progress.total, progress.percent) == (0, 3, 0)
     assert progress.next_lesson.lesson.pk == first.pk
 
-    services.lesson_complete(person=caseworker, lesson=second)
-    progress = selectors.course_progress(person=caseworker, course=elearning.course)
+    lesson_complete(person=caseworker, lesson=second)
+    progress = course_progress(person=caseworker, course=elearning.course)
     assert (progress.done, progress.total, progress.percent) == (1, 3, 33)
     assert [m.percent for m in progress.modules] == [50, 0]
     # Resume after the lesson last worked on: the optional lesson in module 2 comes next.
@@ -58,11 +61,11 @@ def test_progress_percentages_and_resume(caseworker, elearning):  # noqa: F811
 
 
 def test_all_required_lessons_complete_the_course_once(caseworker, elearning):  # noqa: F811
-    services.enrolment_self(person=caseworker, course=elearning.course)
+    enrolment_self(person=caseworker, course=elearning.course)
     first, second, optional = elearning.lessons
-    services.lesson_complete(person=caseworker, lesson=first)
+    lesson_complete(person=caseworker, lesson=first)
     assert not Completion.objects.exists()
-    services.lesson_complete(person=caseworker, lesson=second)  # the optional lesson is not needed
+    lesson_complete(person=caseworker, lesson=second)  # the optional lesson is not needed
     completion = Completion.objects.get()
     assert completion.person == caseworker
     assert completion.course.pk == elearning.course.pk
@@ -70,8 +73,8 @@ def test_all_required_lessons_complete_the_course_once(caseworker, elearning):  
     assert completion.completed_on == datetime.date.today()
     assert completion.verification_code and len(completion.verification_code) == 14
     # Marking more lessons (or the same again) writes nothing new.
-    services.lesson_complete(person=caseworker, lesson=optional)
-    services.lesson_complete(person=caseworker, lesson=second)
+    lesson_complete(person=caseworker, lesson=optional)
+    lesson_complete(person=caseworker, lesson=second)
     assert Completion.objects.count() == 1
     assert LessonProgress.objects.filter(person=caseworker).count() == 3
 
@@ -91,8 +94,8 @@ def test_mark_as_completed_over_http_and_my_courses_page(client, caseworker, ele
 
 
 def test_dashboard_panel_shows_progress_and_next_lesson(client, caseworker, elearning):  # noqa: F811
-    services.enrolment_self(person=caseworker, course=elearning.course)
-    services.lesson_complete(person=caseworker, lesson=elearning.lessons[0])
+    enrolment_self(person=caseworker, course=elearning.course)
+    lesson_complete(person=caseworker, lesson=elearning.lessons[0])
     client.force_login(caseworker)
     text = client.get(reverse("dashboard")).content.decode()
     assert elearning.course.title in text
@@ -104,21 +107,21 @@ def test_leader_assigns_a_course_to_a_whole_team_with_a_due_date(leader, municip
     members = [staff(municipality, team=team) for _ in range(3)]
     outsider = staff(municipality)  # same municipality, other team
     due = datetime.date.today() + datetime.timedelta(days=30)
-    enrolments = services.enrolment_assign(by=leader, course=elearning.course, due_date=due, team=team)
+    enrolments = enrolment_assign(by=leader, course=elearning.course, due_date=due, team=team)
     assert {e.person_id for e in enrolments} == {p.pk for p in members}
     assert all(e.due_date == due and e.assigned_by == leader and e.source == EnrolmentSource.ASSIGNED
                for e in enrolments)
     assert not Enrolment.objects.filter(person=outsider).exists()
     # Assigning again with a new due date updates, never duplicates.
     later = due + datetime.timedelta(days=10)
-    services.enrolment_assign(by=leader, course=elearning.course, due_date=later, people=[members[0]])
+    enrolment_assign(by=leader, course=elearning.course, due_date=later, people=[members[0]])
     assert Enrolment.objects.filter(person=members[0]).get().due_date == later
     assert Enrolment.objects.count() == 3
 
 
 def test_leader_cannot_assign_to_another_municipality(other_leader, caseworker, elearning):  # noqa: F811
     with pytest.raises(PermissionDenied):
-        services.enrolment_assign(by=other_leader, course=elearning.course, due_date=None, people=[caseworker])
+        enrolment_assign(by=other_leader, course=elearning.course, due_date=None, people=[caseworker])
     assert not Enrolment.objects.exists()
 
 
@@ -138,8 +141,8 @@ def test_assign_over_http_and_past_due_date_is_refused(client, leader, municipal
 
 def test_team_view_is_scoped_to_the_led_municipality(client, leader, other_leader, municipality, caseworker,
                                                      elearning):  # noqa: F811
-    services.enrolment_self(person=caseworker, course=elearning.course)
-    services.lesson_complete(person=caseworker, lesson=elearning.lessons[0])
+    enrolment_self(person=caseworker, course=elearning.course)
+    lesson_complete(person=caseworker, lesson=elearning.lessons[0])
     url = reverse("courses:team_progress", args=[municipality.slug])
     client.force_login(leader)
     response = client.get(url)
@@ -162,10 +165,10 @@ def test_lesson_controls_tag_renders_for_enrolled_and_not_enrolled(rf, caseworke
     lesson = elearning.lessons[0]
     html = template.render(Context({"request": request, "page": lesson}))
     assert reverse("courses:enrol", args=[elearning.course.pk]) in html
-    services.enrolment_self(person=caseworker, course=elearning.course)
+    enrolment_self(person=caseworker, course=elearning.course)
     html = template.render(Context({"request": request, "page": lesson}))
     assert reverse("courses:lesson_complete", args=[lesson.pk]) in html
-    services.lesson_complete(person=caseworker, lesson=lesson)
+    lesson_complete(person=caseworker, lesson=lesson)
     html = Template("{% load learning_tags %}{% course_progress page %}").render(
         Context({"request": request, "page": elearning.course}))
     assert 'aria-valuenow="33"' in html
@@ -181,8 +184,8 @@ def test_another_municipalitys_local_course_is_not_open_to_me(caseworker, other_
     course = local.add_child(instance=CoursePage(title="Lokal temadag", slug="lokal-temadag", course_days=0))
     own = home.add_child(instance=CourseIndexPage(title="Vores", slug="vores", municipality=municipality))
     own_course = own.add_child(instance=CoursePage(title="Vores temadag", slug="vores-temadag", course_days=0))
-    assert course.pk not in {c.pk for c in selectors.open_courses(caseworker)}
-    assert own_course.pk in {c.pk for c in selectors.open_courses(caseworker)}
+    assert course.pk not in {c.pk for c in open_courses(caseworker)}
+    assert own_course.pk in {c.pk for c in open_courses(caseworker)}
     with pytest.raises(ValidationError):
-        services.enrolment_self(person=caseworker, course=course)
-    assert services.enrolment_self(person=caseworker, course=own_course).course_id == own_course.pk
+        enrolment_self(person=caseworker, course=course)
+    assert enrolment_self(person=caseworker, course=own_course).course_id == own_course.pk

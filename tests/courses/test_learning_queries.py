@@ -8,8 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from courses import services
 from courses.models import CompletionMethod
+from courses.services.completion import completion_record
+from courses.services.enrolment import enrolment_self
+from courses.services.progress import lesson_complete
 from tests.courses.test_learning_support import build_course, staff
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +26,8 @@ def _count(client, url):
 
 def _learner_with(person, courses):
     for built in courses:
-        services.enrolment_self(person=person, course=built.course)
-        services.lesson_complete(person=person, lesson=built.lessons[0])
+        enrolment_self(person=person, course=built.course)
+        lesson_complete(person=person, lesson=built.lessons[0])
 
 
 def test_my_courses_page_and_panel_queries_do_not_grow(client, caseworker, django_assert_max_num_queries):
@@ -37,7 +39,7 @@ def test_my_courses_page_and_panel_queries_do_not_grow(client, caseworker, djang
     for _ in range(4):
         build_course(modules=(1,))  # open courses offered, not enrolled
     done = build_course(modules=(1,))
-    services.completion_record(person=caseworker, course=done.course, completed_on=datetime.date(2023, 5, 1), method=CompletionMethod.IMPORTED)
+    completion_record(person=caseworker, course=done.course, completed_on=datetime.date(2023, 5, 1), method=CompletionMethod.IMPORTED)
     for url in urls:
         with django_assert_max_num_queries(small[url]):
             response = client.get(url)
@@ -45,7 +47,7 @@ def test_my_courses_page_and_panel_queries_do_not_grow(client, caseworker, djang
 
 
 def test_dashboard_panel_queries_do_not_grow(rf, caseworker):
-    from courses.views import my_courses_panel
+    from courses.views.panels import my_courses_panel
     from people.permissions import access_for
 
     _learner_with(caseworker, [build_course(modules=(2, 1))])
@@ -76,7 +78,7 @@ def test_team_view_queries_do_not_grow(client, leader, municipality, team, djang
     for _ in range(25):
         person = staff(municipality, team=team)
         _learner_with(person, courses)
-        services.completion_record(person=person, course=courses[1].course,
+        completion_record(person=person, course=courses[1].course,
                                    completed_on=datetime.date(2023, 5, 1),
                                    method=CompletionMethod.IMPORTED)
     with django_assert_max_num_queries(small):

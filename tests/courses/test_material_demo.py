@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Revision
 
 from content.blocks import BaseStreamBlock
-from courses import demo_material
+from courses.demo import material as demo_material
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db

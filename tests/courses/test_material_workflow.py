@@ -6,8 +6,8 @@ import pytest
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from courses import material_services
 from courses.models import LessonPage
+from courses.services.material import local_material_setup
 from tests.courses.test_material_support import build_lesson, local_index
 from tests.factories import MembershipFactory
 
@@ -116,8 +116,8 @@ def test_local_material_is_edited_by_its_superusers_and_approved_by_its_leader(
     municipality, other_municipality, superuser_person, leader
 ):
     index_page = local_index(municipality)
-    material_services.local_material_setup(index_page=index_page)
-    material_services.local_material_setup(index_page=index_page)  # idempotent
+    local_material_setup(index_page=index_page)
+    local_material_setup(index_page=index_page)  # idempotent
     lesson = build_lesson(index=index_page, body=[("paragraph", "<p>Lokal temadag.</p>")]).lesson
     outsider = MembershipFactory(municipality=other_municipality, role="superbruger").person
 

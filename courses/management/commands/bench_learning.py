@@ -128,15 +128,15 @@ def _request(path, user):
 
 
 def run_size(size):
-    from courses import views
+    from courses.views import learning, team
     from people import views as people_views
 
     data = build(size)
     learner, leader, municipality = data["learner"], data["leader"], data["municipality"]
     results = {}
     results["dashboard"] = measure(people_views.dashboard, _request("/mit/", learner))
-    results["my_courses"] = measure(views.my_courses, _request("/kurser/mine/", learner))
-    results["team"] = measure(views.team_progress, _request(f"/kurser/team/{municipality.slug}/", leader),
+    results["my_courses"] = measure(learning.my_courses, _request("/kurser/mine/", learner))
+    results["team"] = measure(team.team_progress, _request(f"/kurser/team/{municipality.slug}/", leader),
                               municipality_slug=municipality.slug)
     return data["rows"], results
 

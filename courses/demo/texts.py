@@ -83,20 +83,8 @@ INDEX_INTRO = (
     "slap.</p>"
 )
 
-FUNNEL_GUIDE_HTML = """<html lang="da"><head><meta charset="utf-8"><style>
-body { font-family: sans-serif; font-size: 11pt; margin: 2cm; } h1 { color: #15406e; } h2 { color: #0a6e63; }
-</style></head><body>
-<h1>Spørgeguide til tragtmodellen</h1>
-<p>Brug guiden på morgenmødet, når teamet gennemgår en ny underretning. Én fase ad gangen, højst ti minutter.</p>
-<h2>1. Bekymring</h2><ul><li>Hvad er det præcist, vi er bekymrede for? Skriv det i én sætning.</li>
-<li>Hvem er bekymret – og hvem er ikke?</li><li>Hvad har barnet selv sagt?</li></ul>
-<h2>2. Hypotesedannelse</h2><ul><li>Hvilke mulige forklaringer er der på det, vi ser? Mindst tre.</li>
-<li>Hvilke ressourcer taler imod bekymringen?</li><li>Hvad ved vi, og hvad antager vi?</li></ul>
-<h2>3. Tragtning</h2><ul><li>Hvilke dimensioner i trekanten skal undersøges nærmere?</li>
-<li>Hvilke kan vi lade ligge, og hvorfor?</li><li>Hvem spørger vi, og hvordan inddrager vi barnet og forældrene?</li></ul>
-<p>Husk: Undersøgelsen skal ikke være bredere end nødvendigt – men heller ikke smallere.</p>
-</body></html>"""
-
+# The funnel question guide (a PDF document block in the demo) is the template
+# courses/demo/funnel_guide_pdf.html; this is its plain-text stand-in where WeasyPrint cannot run.
 FUNNEL_GUIDE_TEXT = (
     "Spørgeguide til tragtmodellen\n\n1. Bekymring: Hvad er vi bekymrede for? Hvem er bekymret?\n"
     "2. Hypotesedannelse: Mulige forklaringer, også ressourcer der taler imod bekymringen.\n"

@@ -1,7 +1,7 @@
 """Demo learning data: enrolments, progress, completions (earlier imported ones too), certificates and
 one revocation, so every learning view shows something real. Idempotent: a second run changes nothing.
 
-Runs after the teaching material (courses/demo_material.py), whose course slugs it uses:
+Runs after the teaching material (courses/demo/material.py), whose course slugs it uses:
 ics-grundkursus (3 course days), ics-superbrugerkursus (5 days) and ics-brush-up (open e-learning).
 """
 
@@ -13,8 +13,18 @@ from django.utils import timezone
 
 from people.models import Provider
 
-from . import selectors, services
-from .models import Completion, CompletionMethod, CompletionRevocation, CoursePage, Enrolment, EnrolmentSource
+from ..models import (
+    Completion,
+    CompletionMethod,
+    CompletionRevocation,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    QuizAttempt,
+)
+from ..selectors.catalogue import course_outlines
+from ..services.completion import completion_record, completion_revoke
+from ..services.progress import lesson_complete
 
 User = get_user_model()
 
@@ -41,16 +51,13 @@ def _enrol(person, course, *, source=EnrolmentSource.SELF, due_in_days=None, by=
 
 
 def _lessons(course):
-    modules = selectors.course_outlines([course])[course.pk]
+    modules = course_outlines([course])[course.pk]
     return [row.lesson for module in modules for row in module.lessons]
 
 
 def _pass_quizzes(person, lessons):
-    QuizAttempt = selectors.optional_model("courses", "QuizAttempt")
-    if QuizAttempt is None:
-        return
     for lesson in lessons:
-        for _type, block_id in selectors.exercise_blocks(lesson, selectors.QUIZ_BLOCK_TYPES):
+        for block_id in [child.id for child in lesson.exercise_blocks() if child.block_type == "quiz"]:
             if not QuizAttempt.objects.filter(person=person, lesson=lesson, block_id=block_id, passed=True).exists():
                 QuizAttempt.objects.create(person=person, lesson=lesson, block_id=block_id, answers={}, score=1,
                                            max_score=1, passed=True)
@@ -60,11 +67,11 @@ def _complete_lessons(person, course, lessons):
     _enrol(person, course)
     _pass_quizzes(person, lessons)
     for lesson in lessons:
-        services.lesson_complete(person=person, lesson=lesson)
+        lesson_complete(person=person, lesson=lesson)
 
 
 def _import(person, course, day, provider, by):
-    return services.completion_record(
+    return completion_record(
         person=person, course=course, completed_on=day, method=CompletionMethod.IMPORTED, provider=provider, by=by,
         reason="Importeret tidligere registrering (demodata)",
     )[0]
@@ -72,6 +79,7 @@ def _import(person, course, day, provider, by):
 
 @transaction.atomic
 def load(stdout=None):
+    """Enrolments, progress and completions of the demo people in the demo courses."""
     basic, superuser_course, brush_up = _course("ics-grundkursus"), _course("ics-superbrugerkursus"), _course(
         "ics-brush-up")
     if basic is None or brush_up is None:
@@ -98,7 +106,7 @@ def load(stdout=None):
         _import(superuser, basic, datetime.date(2017, 11, 2), via, leader)
         _import(cw2, basic, datetime.date(2021, 9, 23), via, leader)
         if superuser_course is not None and admin is not None:
-            services.completion_record(
+            completion_record(
                 person=superuser, course=superuser_course, completed_on=datetime.date(2019, 3, 28),
                 method=CompletionMethod.MANUAL, provider=board, by=admin,
                 reason="Deltog på superbrugerkurset hos Social- og Boligstyrelsen; fremmøde registreret på papir.",
@@ -108,29 +116,29 @@ def load(stdout=None):
         overdue = slug == "vesthimmerland"
         _enrol(cw1, basic, source=EnrolmentSource.ASSIGNED, due_in_days=-10 if overdue else 75, by=leader)
         for lesson in basic_lessons[: 2 if slug == "skanderborg" else 1]:
-            services.lesson_complete(person=cw1, lesson=lesson)
+            lesson_complete(person=cw1, lesson=lesson)
         if slug == "skanderborg" and len(required_brush) > 1:
             _enrol(cw1, brush_up, source=EnrolmentSource.SELF)
-            services.lesson_complete(person=cw1, lesson=required_brush[0])
+            lesson_complete(person=cw1, lesson=required_brush[0])
         # The experienced caseworker finished the brush-up on the platform: an e-learning completion.
         _complete_lessons(cw2, brush_up, required_brush)
         # The superuser is half-way through the brush-up.
         _enrol(superuser, brush_up, source=EnrolmentSource.ASSIGNED, due_in_days=30, by=leader)
         if required_brush:
-            services.lesson_complete(person=superuser, lesson=required_brush[0])
+            lesson_complete(person=superuser, lesson=required_brush[0])
 
     # One revoked completion, to show the verification page's "revoked" answer and the repair trail.
     cw2 = _person("sagsbehandler2@koebenhavn.demo")
     if cw2 and admin and superuser_course is not None:
         wrong = Completion.objects.filter(person=cw2, course=superuser_course).order_by("pk").first()
         if wrong is None:
-            wrong, _created = services.completion_record(
+            wrong, _created = completion_record(
                 person=cw2, course=superuser_course, completed_on=datetime.date(2022, 6, 9),
                 method=CompletionMethod.IMPORTED, provider=via, by=admin,
                 reason="Importeret tidligere registrering (demodata)",
             )
         if not CompletionRevocation.objects.filter(completion=wrong).exists():
-            services.completion_revoke(completion=wrong, by=admin,
+            completion_revoke(completion=wrong, by=admin,
                                        reason="Registreret på forkert person ved importen; rettet.")
 
     after = (Completion.objects.count(), Enrolment.objects.count())

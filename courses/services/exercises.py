@@ -1,5 +1,5 @@
 """Checking and storing learners' answers to the exercise blocks of a lesson (quiz, magnet board,
-case exercise), and the display state the lesson page shows for them.
+case exercise). The display state the lesson page shows is read by courses.selectors.exercises.
 
 The answer key lives only in the lesson's StreamField on the server. A post is checked against it
 strictly: unknown question or card ids, duplicate answers, several answers to a single-choice question,
@@ -9,17 +9,15 @@ After a submission, courses.signals.exercise_submitted is sent once the transact
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content import method as ics_method
 
-from .models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
-from .signals import exercise_submitted
+from ..models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
+from ..selectors.exercises import board_cards, case_tasks, quiz_questions
+from ..signals import exercise_submitted
 
 QUIZ_PREFIX = "q-"
 CARD_PREFIX = "card-"
@@ -36,18 +34,11 @@ class ExerciseError(Exception):
         self.status = status
 
 
-@dataclass
-class FoundBlock:
-    block_type: str
-    block_id: str
-    value: object
-    child: object
-
-
-def find_exercise(*, lesson: LessonPage, block_id: str, block_type: str) -> FoundBlock:
+def find_exercise(*, lesson: LessonPage, block_id: str, block_types: tuple[str, ...]):
+    """The lesson's top-level block with this id and one of these types (a StreamChild)."""
     for child in lesson.body:
-        if child.id == block_id and child.block_type == block_type:
-            return FoundBlock(child.block_type, child.id, child.value, child)
+        if child.id == block_id and child.block_type in block_types:
+            return child
     raise ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."), status=404)
 
 
@@ -76,18 +67,9 @@ def _check_previous_attempt(model, *, person, lesson, block_id, data):
 # --- Quiz ---------------------------------------------------------------------------------------
 
 
-def _quiz_questions(value):
-    """[(question_id, question_value, {answer_id: answer_value})] in order."""
-    questions = []
-    for question in value["questions"].bound_blocks:
-        answers = {answer.id: answer.value for answer in question.value["answers"].bound_blocks}
-        questions.append((question.id, question.value, answers))
-    return questions
-
-
 def quiz_parse(*, value, data) -> dict[str, list[str]]:
     """The chosen answer ids per question, or ExerciseError for anything that does not fit the quiz."""
-    questions = _quiz_questions(value)
+    questions = quiz_questions(value)
     by_id = {qid: (number, question, answers) for number, (qid, question, answers) in enumerate(questions, 1)}
     chosen = {}
     for key in _prefixed_keys(data, QUIZ_PREFIX):
@@ -115,7 +97,7 @@ def quiz_parse(*, value, data) -> dict[str, list[str]]:
 
 
 def quiz_score(*, value, chosen: dict[str, list[str]]) -> tuple[int, int, bool]:
-    questions = _quiz_questions(value)
+    questions = quiz_questions(value)
     score = 0
     for qid, _question, answers in questions:
         correct = {aid for aid, answer in answers.items() if answer["correct"]}
@@ -128,7 +110,7 @@ def quiz_score(*, value, chosen: dict[str, list[str]]) -> tuple[int, int, bool]:
 
 @transaction.atomic
 def quiz_submit(*, person, lesson: LessonPage, block_id: str, data) -> QuizAttempt:
-    found = find_exercise(lesson=lesson, block_id=block_id, block_type="quiz")
+    found = find_exercise(lesson=lesson, block_id=block_id, block_types=("quiz",))
     _check_previous_attempt(QuizAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
     chosen = quiz_parse(value=found.value, data=data)
     score, max_score, passed = quiz_score(value=found.value, chosen=chosen)
@@ -142,32 +124,7 @@ def quiz_submit(*, person, lesson: LessonPage, block_id: str, data) -> QuizAttem
     return attempt
 
 
-def quiz_feedback(*, value, attempt: QuizAttempt) -> list[dict]:
-    """Per question: the learner's choices with the author's feedback, and which answers were right."""
-    result = []
-    for number, (qid, question, answers) in enumerate(_quiz_questions(value), 1):
-        picked = set(attempt.answers.get(qid, []))
-        correct_ids = {aid for aid, answer in answers.items() if answer["correct"]}
-        result.append({
-            "number": number,
-            "question": question["question"],
-            "explanation": question["explanation"],
-            "correct": picked == correct_ids,
-            "answers": [
-                {"text": answer["text"], "chosen": aid in picked, "is_correct": answer["correct"],
-                 "feedback": answer["feedback"] if aid in picked else ""}
-                for aid, answer in answers.items()
-            ],
-        })
-    return result
-
-
 # --- Magnet board (also the "place the facts" task of a case exercise) --------------------------
-
-
-def _cards(found: FoundBlock):
-    field = "cards" if found.block_type == "magnet_board" else "facts"
-    return [(card.id, card.value) for card in found.value[field].bound_blocks]
 
 
 def magnet_parse(*, cards, data) -> dict[str, str]:
@@ -195,17 +152,11 @@ def magnet_parse(*, cards, data) -> dict[str, str]:
 
 @transaction.atomic
 def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetBoardAttempt:
-    found = None
-    for block_type in ("magnet_board", "case_exercise"):
-        try:
-            found = find_exercise(lesson=lesson, block_id=block_id, block_type=block_type)
-            break
-        except ExerciseError:
-            continue
-    if found is None or not _cards(found):
+    found = find_exercise(lesson=lesson, block_id=block_id, block_types=("magnet_board", "case_exercise"))
+    cards = board_cards(found.block_type, found.value)
+    if not cards:
         raise ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."),
                             status=404)
-    cards = _cards(found)
     _check_previous_attempt(MagnetBoardAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
     placements = magnet_parse(cards=cards, data=data)
     results = {cid: placements[cid] == card["dimension"] for cid, card in cards}
@@ -220,31 +171,11 @@ def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetB
     return attempt
 
 
-def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
-    result = []
-    for number, (cid, card) in enumerate(cards, 1):
-        item = {"id": cid, "number": number, "text": card["text"], "placed": "", "placed_label": "",
-                "checked": False}
-        if attempt is not None and cid in attempt.placements:
-            placed = attempt.placements[cid]
-            item.update(
-                placed=placed, placed_label=ics_method.dimension_label(placed), checked=True,
-                correct=bool(attempt.results.get(cid)), correct_label=ics_method.dimension_label(card["dimension"]),
-                explanation=card["explanation"],
-            )
-        result.append(item)
-    return result
-
-
 # --- Case exercise ------------------------------------------------------------------------------
 
 
-def _case_tasks(value):
-    return [(task.id, task.value) for task in value["tasks"].bound_blocks]
-
-
 def case_parse(*, value, data) -> dict[str, str]:
-    tasks = _case_tasks(value)
+    tasks = case_tasks(value)
     by_id = {tid: number for number, (tid, _v) in enumerate(tasks, 1)}
     answers = {}
     for key in _prefixed_keys(data, TASK_PREFIX):
@@ -265,7 +196,7 @@ def case_parse(*, value, data) -> dict[str, str]:
 @transaction.atomic
 def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool = False) -> CaseAnswer:
     """Save the learner's draft (autosave) or submit it. A submitted answer can no longer change."""
-    found = find_exercise(lesson=lesson, block_id=block_id, block_type="case_exercise")
+    found = find_exercise(lesson=lesson, block_id=block_id, block_types=("case_exercise",))
     answers = case_parse(value=found.value, data=data)
     posted_id = (data.get("answer") or "").strip()
     answer = (
@@ -288,7 +219,7 @@ def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool =
     answer.answers = merged
     answer.updated_at = timezone.now()
     if submit:
-        empty = [str(number) for number, (tid, _t) in enumerate(_case_tasks(found.value), 1)
+        empty = [str(number) for number, (tid, _t) in enumerate(case_tasks(found.value), 1)
                  if not (merged.get(tid) or "").strip()]
         if empty:
             raise ExerciseError(_("Answer every task before you submit. Missing: task %(numbers)s.")
@@ -299,60 +230,3 @@ def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool =
     if submit:
         _notify(person=person, lesson=lesson, kind="case_exercise")
     return answer
-
-
-# --- What the lesson page shows --------------------------------------------------------------
-
-
-def exercise_states(*, lesson: LessonPage, person, retry: str = "") -> dict[str, dict]:
-    """The display state of every exercise block on the lesson for this person, keyed by block id
-    (three queries whatever the number of blocks). Anonymous viewers get forms without state."""
-    exercise_children = lesson.exercise_blocks()
-    if not exercise_children:
-        return {}
-    authenticated = bool(person and person.is_authenticated)
-    latest_quiz, latest_magnet, case_answers = {}, {}, {}
-    if authenticated:
-        for attempt in QuizAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
-            latest_quiz[attempt.block_id] = attempt
-        for attempt in MagnetBoardAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
-            latest_magnet[attempt.block_id] = attempt
-        case_answers = {a.block_id: a for a in CaseAnswer.objects.filter(person=person, lesson=lesson)}
-    states = {}
-    for child in exercise_children:
-        found = FoundBlock(child.block_type, child.id, child.value, child)
-        state = {"kind": child.block_type, "block_id": child.id, "lesson_id": lesson.pk,
-                 "authenticated": authenticated}
-        if child.block_type == "quiz":
-            attempt = latest_quiz.get(child.id)
-            state["action"] = reverse("courses:quiz_submit", args=[lesson.pk, child.id])
-            state["attempt"] = attempt
-            state["retry"] = retry == child.id
-            if attempt is not None:
-                state["feedback"] = quiz_feedback(value=child.value, attempt=attempt)
-        elif child.block_type == "magnet_board":
-            attempt = latest_magnet.get(child.id)
-            state["action"] = reverse("courses:magnet_submit", args=[lesson.pk, child.id])
-            state["attempt"] = attempt
-            state["retry"] = retry == child.id
-            state["cards"] = magnet_feedback(cards=_cards(found), attempt=attempt)
-        else:
-            answer = case_answers.get(child.id)
-            state["save_action"] = reverse("courses:case_save", args=[lesson.pk, child.id])
-            state["submit_action"] = reverse("courses:case_submit", args=[lesson.pk, child.id])
-            state["answer"] = answer
-            state["submitted"] = bool(answer and answer.is_submitted)
-            state["tasks"] = [
-                {"id": tid, "number": number, "task": task["task"],
-                 "text": (answer.answers.get(tid, "") if answer else ""),
-                 "model_answer": task["model_answer"] if answer and answer.is_submitted else None}
-                for number, (tid, task) in enumerate(_case_tasks(child.value), 1)
-            ]
-            if _cards(found):
-                attempt = latest_magnet.get(child.id)
-                state["magnet_action"] = reverse("courses:magnet_submit", args=[lesson.pk, child.id])
-                state["magnet_attempt"] = attempt
-                state["magnet_retry"] = retry == child.id + "-fakta"
-                state["cards"] = magnet_feedback(cards=_cards(found), attempt=attempt)
-        states[child.id] = state
-    return states

@@ -20,7 +20,7 @@ from wagtail.models import (
 from people.models import Membership
 from people.roles import Role
 
-from .models import CourseIndexPage
+from ..models import CourseIndexPage
 
 EDITORS = "Superbrugere – {name}"
 APPROVERS = "Ledere – {name}"

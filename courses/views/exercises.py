@@ -1,5 +1,5 @@
-"""Thin views for the teaching material: posts from the exercise blocks, the material search and the
-"Undervisningsmateriale" entry point. Scoring and saving happen in exercise_services.
+"""Thin views for the exercise blocks' posts (quiz, magnet board, case exercise). Scoring and saving
+happen in courses.services.exercises; the display state comes from courses.selectors.exercises.
 
 Each exercise post answers with JSON (the block re-rendered, for the progressive-enhancement script)
 when the browser asks for JSON, and with a redirect back to the block otherwise (no JavaScript)."""
@@ -8,13 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import exercise_services, material_selectors
-from .models import LessonPage
+from ..models import LessonPage
+from ..selectors.exercises import exercise_states
+from ..selectors.material import material_visible_to
+from ..services import exercises
 
 
 def _wants_json(request):
@@ -23,7 +25,7 @@ def _wants_json(request):
 
 def _lesson_or_404(request, lesson_id):
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
-    if lesson is None or not lesson.material_visible_to(request.user):
+    if lesson is None or not material_visible_to(lesson, request.user):
         raise Http404
     # Pages under a view restriction (e.g. a group) stay closed to those it does not admit.
     for restriction in lesson.get_view_restrictions():
@@ -38,7 +40,7 @@ def _block_url(lesson, block_id, retry=False):
 
 
 def _render_block(request, lesson, block_id):
-    states = exercise_services.exercise_states(lesson=lesson, person=request.user)
+    states = exercise_states(lesson=lesson, person=request.user)
     for child in lesson.body:
         if child.id == block_id:
             return child.render(context={
@@ -60,7 +62,7 @@ def _scored_submit(request, lesson_id, block_id, *, submit, summary, json_extra)
     lesson = _lesson_or_404(request, lesson_id)
     try:
         attempt = submit(person=request.user, lesson=lesson, block_id=block_id, data=request.POST)
-    except exercise_services.ExerciseError as error:
+    except exercises.ExerciseError as error:
         return _error(request, lesson, block_id, error)
     message = summary % {"score": attempt.score, "max": attempt.max_score}
     if _wants_json(request):
@@ -75,7 +77,7 @@ def _scored_submit(request, lesson_id, block_id, *, submit, summary, json_extra)
 @require_POST
 def quiz_submit(request, lesson_id, block_id):
     return _scored_submit(
-        request, lesson_id, block_id, submit=exercise_services.quiz_submit,
+        request, lesson_id, block_id, submit=exercises.quiz_submit,
         summary=_("%(score)s of %(max)s correct."), json_extra=lambda attempt: {"passed": attempt.passed},
     )
 
@@ -84,7 +86,7 @@ def quiz_submit(request, lesson_id, block_id):
 @require_POST
 def magnet_submit(request, lesson_id, block_id):
     return _scored_submit(
-        request, lesson_id, block_id, submit=exercise_services.magnet_submit,
+        request, lesson_id, block_id, submit=exercises.magnet_submit,
         summary=_("%(score)s of %(max)s cards placed correctly."),
         json_extra=lambda attempt: {"results": attempt.results},
     )
@@ -93,9 +95,9 @@ def magnet_submit(request, lesson_id, block_id):
 def _case(request, lesson_id, block_id, submit):
     lesson = _lesson_or_404(request, lesson_id)
     try:
-        answer = exercise_services.case_save(person=request.user, lesson=lesson, block_id=block_id,
-                                             data=request.POST, submit=submit)
-    except exercise_services.ExerciseError as error:
+        answer = exercises.case_save(person=request.user, lesson=lesson, block_id=block_id,
+                                     data=request.POST, submit=submit)
+    except exercises.ExerciseError as error:
         if _wants_json(request):
             return JsonResponse({"ok": False, "error": error.message}, status=error.status)
         messages.error(request, error.message)
@@ -122,19 +124,3 @@ def case_save(request, lesson_id, block_id):
 @require_POST
 def case_submit(request, lesson_id, block_id):
     return _case(request, lesson_id, block_id, submit=True)
-
-
-@login_required
-def material(request):
-    """The "Undervisningsmateriale" menu item: the course index."""
-    index_page = material_selectors.first_course_index(request.user)
-    if index_page is None:
-        raise Http404
-    return redirect(index_page.url)
-
-
-@login_required
-def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = material_selectors.material_search(user=request.user, query=query)
-    return render(request, "courses/material_search.html", {"query": query, "results": results})

@@ -16,10 +16,11 @@ from wagtail.models import Collection
 
 from content.models import HomePage
 from people.models import Municipality
+from web.pdf import render_pdf
 
-from . import demo_material_text as text
-from . import material_services
-from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from ..models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from ..services.material import local_material_setup
+from . import texts as text
 
 IMAGE_TITLE = "ICS-trekanten (plakat)"
 DOCUMENT_TITLE = "Spørgeguide til tragtmodellen"
@@ -72,14 +73,14 @@ def _demo_image():
 def _demo_document():
     document = Document.objects.filter(title=DOCUMENT_TITLE).first()
     if document is None:
+        logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its progress log is noise here
+        logging.getLogger("fontTools").setLevel(logging.WARNING)
         try:
-            from weasyprint import HTML
-
-            logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its progress log is noise here
-            logging.getLogger("fontTools").setLevel(logging.WARNING)
-            content = HTML(string=text.FUNNEL_GUIDE_HTML).write_pdf()
+            content = render_pdf("courses/demo/funnel_guide_pdf.html", {})
             name = "spoergeguide-tragtmodellen.pdf"
-        except Exception:  # weasyprint missing system libraries: a text file serves the demo as well
+        except OSError:
+            # WeasyPrint loads Pango and its fonts as system libraries when imported; where they are
+            # missing (a bare container), the import fails with OSError and a text file serves the demo.
             content = text.FUNNEL_GUIDE_TEXT.encode("utf-8")
             name = "spoergeguide-tragtmodellen.txt"
         document = Document(title=DOCUMENT_TITLE, collection=Collection.get_first_root_node())
@@ -117,12 +118,13 @@ def local_course_index(municipality):
             intro=f"<p>{municipality.name} Kommunes eget materiale: temadage og brush-ups, skrevet af kommunens "
                   "ICS-superbrugere og godkendt af ledelsen.</p>",
         ))
-    material_services.local_material_setup(index_page=index_page)
+    local_material_setup(index_page=index_page)
     return index_page
 
 
 @transaction.atomic
 def load(stdout=None):
+    """The national course index with the three demo courses, and Skanderborg's local theme day."""
     index_page, created = course_index()
     if created:
         _say(stdout, "  course index Kurser created")

@@ -1,0 +1,75 @@
+"""The course catalogue: which courses one may enrol in oneself, and course outlines (modules with
+their lessons) for any number of courses in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from ..models import CoursePage, LessonPage, ModulePage
+from .material import hidden_local_index_paths, under_any
+
+
+def open_courses(viewer):
+    """Courses one may enrol in oneself: live courses without course days (pure e-learning), leaving out
+    other municipalities' local material."""
+    qs = CoursePage.objects.live().filter(course_days=0).order_by("path")
+    hidden = hidden_local_index_paths(viewer)
+    return qs.exclude(under_any(hidden)) if hidden else qs
+
+
+def is_open_course(course: CoursePage, viewer) -> bool:
+    if not (course.live and course.course_days == 0):
+        return False
+    return not any(course.path.startswith(p) for p in hidden_local_index_paths(viewer))
+
+
+@dataclass
+class LessonRow:
+    lesson: LessonPage
+    done: bool = False
+    url: str | None = None
+
+
+@dataclass
+class ModuleRow:
+    module: ModulePage
+    lessons: list[LessonRow] = field(default_factory=list)
+
+    @property
+    def total(self):
+        return len(self.lessons)
+
+    @property
+    def done(self):
+        return sum(1 for row in self.lessons if row.done)
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> dict[int, list[ModuleRow]]:
+    """{course id: [ModuleRow]} for the given courses in two queries (modules, lessons)."""
+    courses = list(courses)
+    by_path = {c.path: c for c in courses}
+    outlines = {c.pk: [] for c in courses}
+    if not courses:
+        return outlines
+    steplen = CoursePage.steplen
+    module_index = {}
+    for module in ModulePage.objects.live().filter(under_any(by_path)).order_by("path"):
+        course = by_path.get(module.path[: len(module.path) - steplen])
+        if course is None:
+            continue
+        row = ModuleRow(module=module)
+        outlines[course.pk].append(row)
+        module_index[module.path] = row
+    lessons = (
+        LessonPage.objects.live().filter(under_any(module_index)).order_by("path")
+        .only("id", "path", "depth", "title", "slug", "url_path", "required", "estimated_minutes", "live")
+    )
+    for lesson in lessons:
+        row = module_index.get(lesson.path[: len(lesson.path) - steplen])
+        if row is None:
+            continue
+        url = lesson.get_url(request=request) if request is not None else lesson.url
+        row.lessons.append(LessonRow(lesson=lesson, done=lesson.pk in done_lesson_ids, url=url))
+    return outlines

@@ -1,0 +1,94 @@
+"""Reads of the teaching material, scoped to what the viewer may see: live pages only, pages under a
+view restriction only for those it admits, local material only for its municipality.
+
+`hidden_local_index_paths` is the one rule for local material (a course index with a municipality is
+seen by that municipality's people and by national admins); everything that hides local material
+(serving a page, the material search, the open courses, the list of local indexes) goes through it."""
+
+import re
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+from people.permissions import access_for
+
+from ..models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+MATERIAL_TYPES = (CourseIndexPage, CoursePage, ModulePage, LessonPage)
+
+
+def under_any(paths) -> Q:
+    """Pages at or below any of the tree paths (matches nothing for no paths)."""
+    paths = list(paths)
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(path__startswith=p) for p in paths))
+
+
+def hidden_local_index_paths(viewer) -> list[str]:
+    """Paths of the local course indexes (a municipality's own material) the viewer may not see: those
+    of other municipalities; none for national admins; all of them for anonymous viewers. One query."""
+    access = access_for(viewer)
+    if access.is_national_admin:
+        return []
+    return list(
+        CourseIndexPage.objects.filter(municipality__isnull=False)
+        .exclude(municipality_id__in=access.municipality_ids()).values_list("path", flat=True)
+    )
+
+
+def material_visible_to(page: Page, viewer) -> bool:
+    """Whether the viewer may open this material page (the local-material rule for one page)."""
+    return not any(page.path.startswith(path) for path in hidden_local_index_paths(viewer))
+
+
+def hidden_material_paths(viewer) -> list[str]:
+    """Paths of subtrees the viewer may not see: view restrictions that do not admit them, and other
+    municipalities' local material."""
+    hidden = []
+    group_ids = set(viewer.groups.values_list("pk", flat=True)) if viewer.is_authenticated else set()
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        kind = restriction.restriction_type
+        if kind == PageViewRestriction.LOGIN and viewer.is_authenticated:
+            continue
+        if kind == PageViewRestriction.GROUPS and viewer.is_authenticated and (
+            viewer.is_superuser or group_ids & {g.pk for g in restriction.groups.all()}
+        ):
+            continue
+        hidden.append(restriction.page.path)
+    return hidden + hidden_local_index_paths(viewer)
+
+
+def visible_material(viewer):
+    """Live course-material pages the viewer may open."""
+    qs = Page.objects.live().type(*MATERIAL_TYPES)
+    hidden = hidden_material_paths(viewer)
+    return qs.exclude(under_any(hidden)) if hidden else qs
+
+
+def material_search(*, user, query: str):
+    """Search results over the material the viewer may see, best first."""
+    # Words only: control characters (a NUL byte above all) break PostgreSQL, and punctuation is query
+    # syntax to SQLite's FTS5 (the embedded default), where "<script>" would be a syntax error.
+    query = " ".join(re.findall(r"\w+", query or "")).strip()
+    if not query:
+        return []
+    return list(visible_material(user).specific().search(query, operator="and")[:50])
+
+
+def local_course_indexes(viewer):
+    """The live local course indexes the viewer may see, by title."""
+    return (
+        CourseIndexPage.objects.live().filter(municipality__isnull=False)
+        .exclude(path__in=hidden_local_index_paths(viewer)).order_by("title")
+    )
+
+
+def first_course_index(viewer):
+    """The national course index, or the viewer's own municipality's when there is no national one."""
+    national = CourseIndexPage.objects.live().filter(municipality__isnull=True).order_by("path").first()
+    if national is not None:
+        return national
+    return local_course_indexes(viewer).order_by("path").first()

@@ -1,0 +1,119 @@
+"""A learner's progress: their courses with the lessons done, where to resume, coming course days.
+
+Every function here uses a fixed number of queries, however many courses, lessons or people there are
+(the dashboard asserts this in tests). An ended enrolment no longer counts as being enrolled."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from scheduling.models import Event
+from scheduling.selectors import upcoming_sessions_for
+
+from ..models import Completion, CoursePage, Enrolment, LessonProgress
+from .catalogue import LessonRow, ModuleRow, course_outlines
+
+
+@dataclass
+class CourseProgress:
+    course: CoursePage
+    enrolment: Enrolment | None = None
+    completion: Completion | None = None
+    modules: list[ModuleRow] = field(default_factory=list)
+    sessions: list = field(default_factory=list)
+
+    @property
+    def lessons(self) -> list[LessonRow]:
+        return [row for module in self.modules for row in module.lessons]
+
+    @property
+    def total(self):
+        return len(self.lessons)
+
+    @property
+    def done(self):
+        return sum(1 for row in self.lessons if row.done)
+
+    @property
+    def percent(self):
+        if self.completion and not self.total:
+            return 100
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def next_lesson(self) -> LessonRow | None:
+        """Where to resume: the first lesson not yet done after the last one worked on, else the first not done."""
+        rows = self.lessons
+        last_id = self.enrolment.last_lesson_id if self.enrolment else None
+        if last_id:
+            ids = [row.lesson.pk for row in rows]
+            if last_id in ids:
+                start = ids.index(last_id)
+                for row in rows[start:] + rows[:start]:
+                    if not row.done:
+                        return row
+        return next((row for row in rows if not row.done), None)
+
+    @property
+    def due_date(self):
+        return self.enrolment.due_date if self.enrolment else None
+
+    @property
+    def overdue(self):
+        return bool(self.due_date and not self.completion and self.due_date < timezone.localdate())
+
+
+def coming_sessions(*, person, limit_days=365):
+    """The learner's coming course days: sessions of cohorts they are confirmed on (one query)."""
+    horizon = timezone.now() + datetime.timedelta(days=limit_days)
+    return list(upcoming_sessions_for(person).filter(event__kind=Event.Kind.COHORT, starts_at__lte=horizon))
+
+
+def my_courses(*, person, request=None):
+    """Everything the learner's course list shows, in a constant number of queries:
+    enrolled courses with progress, courses completed without an enrolment (imported), coming days."""
+    enrolments = list(
+        Enrolment.objects.current().filter(person=person, course__live=True)
+        .select_related("course").order_by("-enrolled_at")
+    )
+    completions = {}
+    for completion in (
+        Completion.objects.valid().filter(person=person).select_related("course", "provider").order_by("-completed_on")
+    ):
+        completions.setdefault(completion.course_id, completion)
+    done = set(LessonProgress.objects.filter(person=person).values_list("lesson_id", flat=True))
+    courses = [e.course for e in enrolments]
+    seen = {c.pk for c in courses}
+    courses += [c.course for c in completions.values() if c.course_id not in seen]
+    outlines = course_outlines(courses, request=request, done_lesson_ids=done)
+    sessions = coming_sessions(person=person)
+    sessions_by_course = {}
+    for session in sessions:
+        sessions_by_course.setdefault(session.event.course_page_id, []).append(session)
+    enrolment_by_course = {e.course_id: e for e in enrolments}
+    result = [
+        CourseProgress(
+            course=course,
+            enrolment=enrolment_by_course.get(course.pk),
+            completion=completions.get(course.pk),
+            modules=outlines.get(course.pk, []),
+            sessions=sessions_by_course.get(course.pk, []),
+        )
+        for course in courses
+    ]
+    # Unfinished first (soonest due date first), then completed.
+    result.sort(key=lambda p: (p.completion is not None, p.due_date or datetime.date.max, p.course.title))
+    return {"courses": result, "sessions": sessions}
+
+
+def course_progress(*, person, course, request=None) -> CourseProgress:
+    """One course's progress for the learner (course page, lesson page)."""
+    enrolment = completion = None
+    done = frozenset()
+    if person.is_authenticated:
+        enrolment = Enrolment.objects.current().filter(person=person, course=course).first()
+        completion = Completion.objects.valid().filter(person=person, course=course).order_by("-completed_on").first()
+        done = frozenset(LessonProgress.objects.filter(person=person, course=course).values_list("lesson_id", flat=True))
+    outlines = course_outlines([course], request=request, done_lesson_ids=done)
+    return CourseProgress(course=course, enrolment=enrolment, completion=completion, modules=outlines[course.pk])

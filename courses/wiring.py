@@ -1,0 +1,67 @@
+"""How `courses` plugs in: everything it registers, in one place, called from `CoursesConfig.ready()`.
+
+- the "My courses" navigation item;
+- dashboard panels (my courses, team progress, completion records) and the profile's certificates;
+- receivers: an exercise submitted (courses' own signal), attendance recorded, a registration
+  confirmed or cancelled, a cohort cancelled (scheduling's signals). Each receiver queues a task after
+  the sender's commit (the signals are sent after commit) and the task calls a service;
+- scheduling's participant-status hook: who on a cohort holds a certificate.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from people import navigation
+from people.dashboard import register_panel, register_profile_section
+from scheduling import signals as scheduling_signals
+from scheduling.hooks import register_participant_status
+from scheduling.models import Attendance, Registration
+
+from . import signals, tasks
+from .models import EnrolmentEnd
+from .selectors.completion import cohort_completion_notes, own_completions
+from .views import panels
+
+
+def on_exercise_submitted(sender, person_id, lesson_id, **kwargs):
+    tasks.lesson_exercises_check_task.delay(person_id, lesson_id)
+
+
+def on_attendance_changed(sender, person_id, session_id, status, **kwargs):
+    if status == Attendance.Status.ATTENDED:
+        tasks.attendance_completion_check_task.delay(person_id, session_id)
+
+
+def on_registration_changed(sender, person_id, event_id, status, **kwargs):
+    if status == Registration.Status.CONFIRMED:
+        tasks.cohort_enrolment_task.delay(person_id, event_id)
+    elif status == Registration.Status.CANCELLED:
+        tasks.cohort_enrolment_end_task.delay(person_id, event_id, EnrolmentEnd.REGISTRATION_CANCELLED.value)
+
+
+def on_event_cancelled(sender, event_id, **kwargs):
+    tasks.cohort_cancelled_task.delay(event_id)
+
+
+def certificates_section(request, access):
+    return {"template": "courses/learning/profile_section_certificates.html", "order": 10,
+            "certificates": list(own_completions(person=request.user))}
+
+
+def connect():
+    navigation.register(navigation.NavItem(
+        key="my_courses", label=_("My courses"), url_name="courses:my_courses", order=20,
+        visible=lambda access: access.is_authenticated,
+    ))
+    register_panel("completion_records", panels.records_panel)
+    register_panel("my_courses", panels.my_courses_panel)
+    register_panel("team_progress", panels.team_panel)
+    register_profile_section("certificates", certificates_section)
+
+    signals.exercise_submitted.connect(on_exercise_submitted, dispatch_uid="courses.exercise_submitted")
+    scheduling_signals.attendance_changed.connect(on_attendance_changed, dispatch_uid="courses.attendance_changed")
+    scheduling_signals.registration_changed.connect(
+        on_registration_changed, dispatch_uid="courses.registration_changed"
+    )
+    scheduling_signals.event_cancelled.connect(on_event_cancelled, dispatch_uid="courses.event_cancelled")
+
+    register_participant_status(cohort_completion_notes)
