@@ -54,7 +54,7 @@ def run(*, personal=500, municipal=5000):
                 sessions += _sessions(event, min(5, personal - i * 5), start)
             Session.objects.bulk_create(sessions)
             Registration.objects.bulk_create([
-                Registration(event=e, person=person, status="confirmed", municipality=municipality) for e in events
+                Registration(event=e, person=person, status=Registration.Status.CONFIRMED, municipality=municipality) for e in events
             ])
             elapsed, queries, size = _timed(lambda: ical.feed_calendar(
                 "bench", selectors.personal_feed_items(person)))

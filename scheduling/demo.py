@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from people.models import Municipality, Provider, User
 
-from . import services
-from .models import Event, Registration, RegistrationChange
+from .models import Attendance, Event, Registration, RegistrationChange
+from .services.attendance import attendance_record
+from .services.events import event_create, quota_set
 
 VIA_ADDRESS = "VIA University College, Hedeager 2, 8200 Aarhus N"
 DEMO_PREFIX = "demo:"
@@ -49,15 +50,15 @@ def _event(key, **fields):
     existing = Event.objects.filter(external_uid=DEMO_PREFIX + key).first()
     if existing:
         return existing, False
-    return services.event_create(external_uid=DEMO_PREFIX + key, by=None, **fields), True
+    return event_create(external_uid=DEMO_PREFIX + key, by=None, **fields), True
 
 
-def _register_quietly(event, person, municipality, status="confirmed", created_at=None):
+def _register_quietly(event, person, municipality, status=Registration.Status.CONFIRMED, created_at=None):
     if person is None or Registration.objects.filter(event=event, person=person).exists():
         return None
     registration = Registration.objects.create(
         event=event, person=person, municipality=municipality, status=status,
-        created_at=created_at or timezone.now(), confirmed_at=timezone.now() if status == "confirmed" else None,
+        created_at=created_at or timezone.now(), confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
     )
     RegistrationChange.objects.create(registration=registration, status=status, note="demo")
     return registration
@@ -104,7 +105,7 @@ def load(stdout=None):
         )
         created += new
         if new and key == "via-grundkursus-hold-2":
-            services.quota_set(event=event, municipality=municipalities["Vesthimmerland"], seats=4)
+            quota_set(event=event, municipality=municipalities["Vesthimmerland"], seats=4, by=None)
 
     from wagtail.models import Page
 
@@ -124,11 +125,12 @@ def load(stdout=None):
     for session in finished.sessions.order_by("starts_at"):
         if session.attendances.exists():
             continue
-        for registration in finished.registrations.filter(status="confirmed").select_related("person"):
-            status = "attended"
+        confirmed = finished.registrations.filter(status=Registration.Status.CONFIRMED).select_related("person")
+        for registration in confirmed:
+            status = Attendance.Status.ATTENDED
             if registration.person.email.startswith("sagsbehandler2@koebenhavn") and session.day_number == 3:
-                status = "excused"
-            services.attendance_record(session=session, person=registration.person, status=status, by=trainer)
+                status = Attendance.Status.EXCUSED
+            attendance_record(session=session, person=registration.person, status=status, by=trainer)
     open_cohort = Event.objects.get(external_uid=DEMO_PREFIX + "via-grundkursus-hold-2")
     _register_quietly(open_cohort, _user("sagsbehandler2@vesthimmerland.demo"), municipalities["Vesthimmerland"])
 

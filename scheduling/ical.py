@@ -16,6 +16,9 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone, vCalAddress, vRecur, vText
 from icalendar import Event as VEvent
 
+from .models import Event
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
 UID_DOMAIN = "ics-akademi.dk"
 TZID = "Europe/Copenhagen"
 COPENHAGEN = ZoneInfo(TZID)
@@ -120,7 +123,7 @@ def _common(vevent, event, *, stamp, attendee=None, cancelled=False):
 
 
 def session_summary(event, session, total):
-    if event.kind == "hold" and total > 1:
+    if event.kind == Event.Kind.COHORT and total > 1:
         return f"{event.title} – dag {session.day_number} af {total}"
     return event.title
 

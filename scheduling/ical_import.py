@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import asdict, dataclass
 
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
@@ -14,7 +15,7 @@ MAX_EVENTS = 500
 ALL_DAY_START, ALL_DAY_END = datetime.time(9, 0), datetime.time(15, 0)
 
 
-class ImportError_(ValueError):
+class CalendarFileError(ValueError):
     """The whole file is unusable; the message says why in Danish."""
 
 
@@ -53,28 +54,27 @@ def _aware(value, *, end=False):
     return datetime.datetime.combine(value, clock, tzinfo=COPENHAGEN), _("all-day: placed 09:00–15:00")
 
 
-def parse(uploaded) -> tuple[list[Item], list[str]]:
-    """(items, errors). Raises ImportError_ when the file as a whole cannot be read."""
-    size = getattr(uploaded, "size", None)
-    data = uploaded.read(MAX_BYTES + 1) if hasattr(uploaded, "read") else uploaded
-    if (size is not None and size > MAX_BYTES) or len(data) > MAX_BYTES:
-        raise ImportError_(_("The file is too large (more than %(mb)s MB). Export a shorter period.") % {
+def parse(uploaded: UploadedFile) -> tuple[list[Item], list[str]]:
+    """(items, errors). Raises CalendarFileError when the file as a whole cannot be read."""
+    if uploaded.size > MAX_BYTES:
+        raise CalendarFileError(_("The file is too large (more than %(mb)s MB). Export a shorter period.") % {
             "mb": MAX_BYTES // (1024 * 1024)
         })
+    data = uploaded.read()
     if not data.strip():
-        raise ImportError_(_("The file is empty."))
+        raise CalendarFileError(_("The file is empty."))
     if b"BEGIN:VCALENDAR" not in data[:2048].upper():
-        raise ImportError_(_("The file is not a calendar (.ics). Export the calendar from Outlook or Google "
+        raise CalendarFileError(_("The file is not a calendar (.ics). Export the calendar from Outlook or Google "
                              "as an iCalendar file and try again."))
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except (ValueError, IndexError, KeyError, TypeError) as exc:
-        raise ImportError_(_("The calendar file could not be read: %(error)s") % {"error": exc}) from exc
+        raise CalendarFileError(_("The calendar file could not be read: %(error)s") % {"error": exc}) from exc
     vevents = [c for cal in calendars for c in cal.walk("VEVENT")]
     if not vevents:
-        raise ImportError_(_("The calendar holds no events."))
+        raise CalendarFileError(_("The calendar holds no events."))
     if len(vevents) > MAX_EVENTS:
-        raise ImportError_(_("The calendar holds %(count)s events; at most %(max)s can be imported at a time.") % {
+        raise CalendarFileError(_("The calendar holds %(count)s events; at most %(max)s can be imported at a time.") % {
             "count": len(vevents), "max": MAX_EVENTS,
         })
     items, errors = [], []

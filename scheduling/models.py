@@ -1,5 +1,6 @@
-"""Events (cohorts, theme days, brush-ups, ICS team meetings), their sessions, registrations, attendance
-and the log of notifications sent. Scheduling never imports courses: a cohort points at Wagtail's Page."""
+"""Events (cohorts, theme days, brush-ups, ICS team meetings), their sessions, registrations and
+attendance, each with its append-only history. Scheduling never imports courses: a cohort points at
+Wagtail's Page. Its mail goes through `people.notifications` (see scheduling/notifications.py)."""
 
 import uuid
 
@@ -183,11 +184,16 @@ class Session(models.Model):
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
 
 
+class RegistrationStatus(models.TextChoices):
+    """`Registration.Status` (declared at module level so the model's Meta can name it)."""
+
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class Registration(models.Model):
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITLISTED = "waitlisted", _("On the waitlist")
-        CANCELLED = "cancelled", _("Cancelled")
+    Status = RegistrationStatus
 
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("event"))
     person = models.ForeignKey(
@@ -212,7 +218,7 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "person"], condition=~Q(status="cancelled"),
+                fields=["event", "person"], condition=~Q(status=RegistrationStatus.CANCELLED),
                 name="one_active_registration_per_person_event",
             ),
         ]
@@ -289,23 +295,3 @@ class AttendanceChange(models.Model):
 
     def __str__(self):
         return f"{self.attendance_id}: {self.from_status or '-'} → {self.to_status}"
-
-
-class NotificationLog(models.Model):
-    """One row per notification sent, under a unique key: a retry or a second worker sends nothing twice."""
-
-    key = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=40)
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("notification sent")
-        verbose_name_plural = _("notifications sent")
-        ordering = ["-sent_at"]
-
-    def __str__(self):
-        return self.key

@@ -2,64 +2,80 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
-from people.models import Municipality, Provider, User
+from people.models import Membership, Municipality, Provider, User
 from people.permissions import access_for
-from people.roles import Role
+from people.roles import MUNICIPAL_ROLES, Role
 
-from .models import Attendance, Event, Registration, Session
+from .models import Attendance, AttendanceChange, Event, Registration, Session
 
 ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
 
 
 # --- Who may do what with an event ---------------------------------------------------------------
+# Each rule is written once, as a scoped queryset; the `may_*` answers are read from it. The services
+# ask these same functions before they change anything (one door per change); views ask them only to
+# decide what to show.
+
+PLANNER_ROLES = (Role.LEADER, Role.SUPERUSER)
 
 
-def may_plan_for_municipality(user, municipality) -> bool:
-    """Leaders and superusers plan their municipality's theme days, brush-ups and team meetings."""
+def plannable_municipalities(user) -> QuerySet:
+    """THE municipalities this person may plan events for: where they are a leader or a superuser
+    (theme days, brush-ups, team meetings, calendar imports); every municipality for national admins."""
     access = access_for(user)
-    pk = getattr(municipality, "pk", municipality)
-    return access.is_national_admin or pk in access.municipality_ids(Role.LEADER, Role.SUPERUSER)
+    municipalities = Municipality.objects.order_by("name")
+    if access.is_national_admin:
+        return municipalities
+    return municipalities.filter(pk__in=access.municipality_ids(*PLANNER_ROLES))
 
 
-def may_plan_for_provider(user, provider) -> bool:
+def may_plan_for_municipality(user, municipality: Municipality) -> bool:
+    return plannable_municipalities(user).filter(pk=municipality.pk).exists()
+
+
+def may_plan_for_provider(user, provider: Provider) -> bool:
+    """A provider's coordinators (and national admins) plan its cohorts."""
     return access_for(user).coordinates(provider)
 
 
-def may_manage_event(user, event) -> bool:
+def may_manage_event(user, event: Event) -> bool:
+    """Change, cancel, reschedule and set quotas: see `managed_events`."""
+    return managed_events(user).filter(pk=event.pk).exists()
+
+
+def may_take_attendance(user, event: Event) -> bool:
+    """Keep the roster: see `attendance_events`."""
+    return attendance_events(user).filter(pk=event.pk).exists()
+
+
+def booking_municipalities(user) -> QuerySet:
+    """The municipalities whose staff this person may book on events and whose bookings they may
+    cancel: the ones they lead; every municipality for national admins (the rule of `may_book_for`)."""
     access = access_for(user)
+    municipalities = Municipality.objects.order_by("name")
     if access.is_national_admin:
-        return True
-    if event.municipality_id:
-        return event.municipality_id in access.municipality_ids(Role.LEADER, Role.SUPERUSER)
-    if event.provider_id:
-        return event.provider_id in access.provider_ids(Role.COORDINATOR)
-    return False
+        return municipalities
+    return municipalities.filter(pk__in=access.led_municipality_ids)
 
 
-def may_take_attendance(user, event) -> bool:
-    if may_manage_event(user, event):
-        return True
+def may_book_for(user, municipality_id: int | None) -> bool:
+    """Whether the person may book (or cancel) staff of this municipality: its leaders, national admins."""
     access = access_for(user)
-    if event.provider_id and event.provider_id in access.provider_ids(Role.TRAINER):
-        return True
-    return event.hosts.filter(pk=user.pk).exists()
-
-
-def may_book_others(user) -> frozenset:
-    """The municipalities whose staff this person may book (leaders)."""
-    return access_for(user).led_municipality_ids
+    return access.is_national_admin or municipality_id in access.led_municipality_ids
 
 
 def managed_events(user) -> QuerySet:
+    """Events the person may manage: their plannable municipalities' events, their provider's cohorts
+    (coordinators); everything for national admins."""
     access = access_for(user)
     qs = Event.objects.select_related("municipality", "provider")
     if access.is_national_admin:
         return qs
     return qs.filter(
-        Q(municipality_id__in=access.municipality_ids(Role.LEADER, Role.SUPERUSER))
+        Q(municipality__in=plannable_municipalities(user).values("pk"))
         | Q(provider_id__in=access.provider_ids(Role.COORDINATOR))
     )
 
@@ -71,10 +87,10 @@ def attendance_events(user) -> QuerySet:
     if access.is_national_admin:
         return qs
     return qs.filter(
-        Q(municipality_id__in=access.municipality_ids(Role.LEADER, Role.SUPERUSER))
+        Q(municipality__in=plannable_municipalities(user).values("pk"))
         | Q(provider_id__in=access.provider_ids(Role.COORDINATOR, Role.TRAINER))
-        | Q(hosts=user)
-    ).distinct()
+        | Q(pk__in=Event.hosts.through.objects.filter(user_id=access.user_id).values("event_id"))
+    )
 
 
 def visible_events(user) -> QuerySet:
@@ -96,11 +112,14 @@ def visible_events(user) -> QuerySet:
     )
 
 
+# Who is in an event's audience: the roles a person must hold in the event's municipality (for an
+# open event, in any municipality). The one statement of the rule; registration checks it too.
 AUDIENCE_ROLES = {
-    Event.Audience.CASEWORKERS: (Role.CASEWORKER,),
-    Event.Audience.SUPERUSERS: (Role.SUPERUSER,),
-    Event.Audience.LEADERS: (Role.LEADER,),
-    Event.Audience.STAFF: (),
+    Event.Audience.CASEWORKERS: frozenset({Role.CASEWORKER}),
+    Event.Audience.SUPERUSERS: frozenset({Role.SUPERUSER}),
+    Event.Audience.LEADERS: frozenset({Role.LEADER}),
+    Event.Audience.STAFF: MUNICIPAL_ROLES,
+    Event.Audience.OPEN: MUNICIPAL_ROLES,
 }
 
 
@@ -108,9 +127,13 @@ def open_for_registration(user) -> QuerySet:
     """Events ahead that the person could sign up for (their audience, registration open, not booked)."""
     access = access_for(user)
     now = timezone.now()
-    audience = Q(audience=Event.Audience.OPEN) if access.municipality_ids() else Q(pk__in=[])
+    audience = Q(pk__in=[])
     for value, roles in AUDIENCE_ROLES.items():
-        audience |= Q(audience=value, municipality_id__in=access.municipality_ids(*roles))
+        municipality_ids = access.municipality_ids(*roles)
+        if value == Event.Audience.OPEN:
+            audience |= Q(audience=value) if municipality_ids else Q(pk__in=[])
+        else:
+            audience |= Q(audience=value, municipality_id__in=municipality_ids)
     future = Session.objects.filter(event=OuterRef("pk"), starts_at__gt=now, cancelled=False)
     return (
         with_counts(Event.objects.select_related("municipality", "provider"))
@@ -191,17 +214,26 @@ def overlapping_sessions(person, event) -> list[Session]:
     )
 
 
-def open_cohorts_for_course_page(page_id, *, now=None) -> QuerySet:
-    """Cohorts of a course with a session ahead that are not cancelled, soonest first, with counts."""
+def open_cohorts_for_course_page(page_id: int, *, now: datetime.datetime | None = None) -> QuerySet:
+    """THE cohorts open for booking on a course page.
+
+    Shape: a QuerySet[Event] of kind `Event.Kind.COHORT` whose `course_page_id` is `page_id`, not
+    cancelled, whose registration is open at `now` (opened, or no opening time; not closed, or no
+    closing time) and which have at least one non-cancelled session starting after `now`. Each event
+    carries `confirmed_count` and `waitlisted_count` (from `with_counts`) and `first_start` (its first
+    non-cancelled session's start); `provider` is selected and `sessions` prefetched in start order.
+    Ordered by `first_start`, then pk. Three queries when iterated with the sessions."""
     now = now or timezone.now()
     future = Session.objects.filter(event=OuterRef("pk"), starts_at__gt=now, cancelled=False)
     return (
         with_counts(Event.objects.filter(kind=Event.Kind.COHORT, course_page_id=page_id, cancelled_at__isnull=True))
         .filter(Exists(future))
+        .filter(Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
         .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
+        .annotate(first_start=Min("sessions__starts_at", filter=Q(sessions__cancelled=False)))
         .select_related("provider")
         .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
-        .order_by("created_at")
+        .order_by("first_start", "pk")
     )
 
 
@@ -235,22 +267,23 @@ def roster(session) -> list[dict]:
 
 
 def attendance_history(session) -> QuerySet:
-    from .models import AttendanceChange
-
     return (
         AttendanceChange.objects.filter(attendance__session=session)
         .select_related("attendance__person", "changed_by").order_by("-changed_at", "-pk")
     )
 
 
-def bookable_staff(user, municipality) -> QuerySet:
-    """People a leader may book: current staff of a municipality they lead."""
-    from people.models import Membership
-
-    if municipality.pk not in may_book_others(user) and not access_for(user).is_national_admin:
-        return User.objects.none()
+def current_staff(municipality: Municipality) -> QuerySet:
+    """The active people with a current membership (any role) in the municipality, by name."""
     ids = Membership.objects.current().filter(municipality=municipality).values("person_id")
     return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
+
+
+def bookable_staff(user, municipality: Municipality) -> QuerySet:
+    """People this person may book: the current staff of a municipality they lead (any, for admins)."""
+    if not may_book_for(user, municipality.pk):
+        return User.objects.none()
+    return current_staff(municipality)
 
 
 # --- Feeds: a constant number of queries however many sessions -----------------------------------
@@ -293,8 +326,6 @@ def municipality_feed_items(municipality, *, since=None):
 def municipality_feed_version(municipality) -> str:
     """A cheap fingerprint of everything the municipal feed shows (one query): any new, changed or
     cancelled session or event changes it, so a cached feed under this key is never stale."""
-    from django.db.models import Max, Sum
-
     row = Session.objects.filter(event__municipality=municipality).aggregate(
         count=Count("pk"), last_id=Max("pk"), sequences=Sum("event__sequence"), updated=Max("event__updated_at"),
         cancelled=Count("pk", filter=Q(cancelled=True)),

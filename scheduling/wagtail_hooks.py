@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Event, NotificationLog, Registration
+from .models import Event, Registration
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -44,23 +44,14 @@ class RegistrationViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-class NotificationLogViewSet(SnippetViewSet):
-    model = NotificationLog
-    icon = "mail"
-    menu_label = _("Notifications sent")
-    list_display = ["key", "kind", "person", "sent_at"]
-    search_fields = ["key"]
-    inspect_view_enabled = True
-
-
 class SchedulingViewSetGroup(SnippetViewSetGroup):
-    items = (EventViewSet, RegistrationViewSet, NotificationLogViewSet)
+    items = (EventViewSet, RegistrationViewSet)
     menu_icon = "date"
     menu_label = _("Calendar")
     menu_name = "scheduling"
     menu_order = 300
 
 
-for _model in (Event, Registration, NotificationLog):
+for _model in (Event, Registration):
     register_permission_policy(_model, ReadOnlyPolicy(_model))
 register_snippet(SchedulingViewSetGroup)

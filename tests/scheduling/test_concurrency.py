@@ -3,8 +3,8 @@ import threading
 import pytest
 from django.db import connection
 
-from scheduling import services
 from scheduling.models import Registration
+from scheduling.services.registration import registration_create
 from tests.factories import MembershipFactory
 
 from .factories import event_with_sessions
@@ -24,7 +24,7 @@ def test_50_concurrent_registrations_for_10_seats(municipality):
 
         try:
             barrier.wait(timeout=30)
-            services.registration_create(event=event, person=person, by=person)
+            registration_create(event=event, person=person, by=person)
         except Exception as exc:  # reported below; the assertion shows what went wrong
             errors.append(repr(exc))
         finally:

@@ -3,8 +3,8 @@ every page."""
 
 import pytest
 
-from scheduling import services
 from scheduling.models import Attendance, Registration, Session
+from scheduling.services.registration import registration_create
 from tests.conftest import assert_accessible, browser_login
 from tests.factories import MembershipFactory
 
@@ -49,7 +49,7 @@ def test_trainer_takes_attendance_on_a_tablet(page, live_server, provider):
     event = cohort(provider, days=(20,))
     people = [MembershipFactory().person for _ in range(2)]
     for person in people:
-        services.registration_create(event=event, person=person, by=person)
+        registration_create(event=event, person=person, by=person)
     session = event.sessions.get()
     Session.objects.filter(pk=session.pk).update(starts_at=at(0, 0, 5), ends_at=at(0, 23, 0))
     page.set_viewport_size({"width": 820, "height": 1180})

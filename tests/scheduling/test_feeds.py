@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from scheduling import services
 from scheduling.models import Registration, Session
+from scheduling.services.calendar_feed import calendar_token_renew
+from scheduling.services.events import event_update, session_cancel, session_save
+from scheduling.services.registration import registration_create
 
 from .factories import at, event_with_sessions
 
@@ -64,18 +66,18 @@ def test_municipal_feed_cache_never_stale(client, municipality, leader):
     event = event_with_sessions(municipality=municipality, days=(5, 6))
     url = reverse("scheduling:municipality_feed", args=[leader.calendar_token, municipality.slug])
     assert b"STATUS:CANCELLED" not in client.get(url).content
-    services.session_cancel(session=event.sessions.first(), by=None, reason="Sygdom")
+    session_cancel(session=event.sessions.first(), by=None, reason="Sygdom")
     assert b"STATUS:CANCELLED" in client.get(url).content
-    services.event_update(event=event, by=None, title="Nyt navn på temadagen")
+    event_update(event=event, by=None, title="Nyt navn på temadagen")
     assert "Nyt navn på temadagen" in client.get(url).content.decode()
-    services.session_save(event=event, by=None, starts_at=at(20, 9), ends_at=at(20, 12))
+    session_save(event=event, by=None, starts_at=at(20, 9), ends_at=at(20, 12))
     assert client.get(url).content.decode().count("BEGIN:VEVENT") == 3
 
 
 def test_renewed_token_revokes_old_feed(client, municipality, caseworker):
     old_url = feed_url(caseworker)
     assert client.get(old_url).status_code == 200
-    services.calendar_token_renew(person=caseworker)
+    calendar_token_renew(person=caseworker)
     caseworker.refresh_from_db()
     response = client.get(old_url)
     assert response.status_code == 404
@@ -112,8 +114,8 @@ def test_municipal_feed_refuses_another_municipality(client, municipality, other
 
 def test_cancelled_session_stays_in_feed_as_cancelled(client, municipality, caseworker):
     event = event_with_sessions(municipality=municipality, days=(8, 9))
-    services.registration_create(event=event, person=caseworker, by=caseworker)
-    services.session_cancel(session=event.sessions.first(), by=None, reason="Sygdom")
+    registration_create(event=event, person=caseworker, by=caseworker)
+    session_cancel(session=event.sessions.first(), by=None, reason="Sygdom")
     cal = Calendar.from_ical(client.get(feed_url(caseworker)).content)
     statuses = sorted(str(v["STATUS"]) for v in cal.walk("VEVENT"))
     assert statuses == ["CANCELLED", "CONFIRMED"]

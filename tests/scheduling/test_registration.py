@@ -2,11 +2,17 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from scheduling import hooks, services
+from scheduling import hooks
 from scheduling.models import Event, Registration, RegistrationChange
+from scheduling.services.events import event_update, quota_set, session_save
+from scheduling.services.registration import (
+    registration_cancel,
+    registration_create,
+    registrations_bulk_create,
+)
 from tests.factories import MembershipFactory, MunicipalityFactory
 
 from .factories import at, cohort, event_with_sessions
@@ -22,7 +28,7 @@ def test_confirmed_then_waitlisted_when_full(municipality, django_capture_on_com
     event = event_with_sessions(municipality=municipality, capacity=2)
     people = staff(municipality, 3)
     with django_capture_on_commit_callbacks(execute=True):
-        statuses = [services.registration_create(event=event, person=p, by=p).status for p in people]
+        statuses = [registration_create(event=event, person=p, by=p).status for p in people]
     assert statuses == ["confirmed", "confirmed", "waitlisted"]
     subjects = [m.subject for m in mail.outbox]
     assert sum("Tilmelding bekræftet" in s for s in subjects) == 2
@@ -32,12 +38,12 @@ def test_confirmed_then_waitlisted_when_full(municipality, django_capture_on_com
 def test_waitlist_moves_up_and_tells_the_person(municipality, django_capture_on_commit_callbacks):
     event = event_with_sessions(municipality=municipality, capacity=1)
     first, second = staff(municipality, 2)
-    r1 = services.registration_create(event=event, person=first, by=first)
-    r2 = services.registration_create(event=event, person=second, by=second)
+    r1 = registration_create(event=event, person=first, by=first)
+    r2 = registration_create(event=event, person=second, by=second)
     assert r2.status == "waitlisted"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=r1, by=first, reason="Syg")
+        registration_cancel(registration=r1, by=first, reason="Syg")
     r2.refresh_from_db()
     assert r2.status == "confirmed"
     to_second = [m for m in mail.outbox if m.to == [second.email]]
@@ -51,16 +57,16 @@ def test_waitlist_moves_up_and_tells_the_person(municipality, django_capture_on_
 def test_waitlist_priority_hook_orders_promotion(municipality):
     event = event_with_sessions(municipality=municipality, capacity=1)
     holder, early, late = staff(municipality, 3)
-    r_holder = services.registration_create(event=event, person=holder, by=holder)
-    services.registration_create(event=event, person=early, by=early)
-    services.registration_create(event=event, person=late, by=late)
+    r_holder = registration_create(event=event, person=holder, by=holder)
+    registration_create(event=event, person=early, by=early)
+    registration_create(event=event, person=late, by=late)
 
     def late_first(ev, person_ids):
         return {late.pk: 0}
 
     hooks.register_waitlist_priority(late_first)
     try:
-        services.registration_cancel(registration=r_holder, by=holder)
+        registration_cancel(registration=r_holder, by=holder)
     finally:
         hooks.unregister_waitlist_priority(late_first)
     statuses = dict(Registration.objects.filter(event=event).values_list("person_id", "status"))
@@ -71,7 +77,7 @@ def test_deadline_passed_is_refused_in_danish(municipality):
     event = event_with_sessions(municipality=municipality, registration_closes_at=timezone.now() - datetime.timedelta(hours=1))
     person = staff(municipality, 1)[0]
     with pytest.raises(ValidationError) as exc:
-        services.registration_create(event=event, person=person, by=person)
+        registration_create(event=event, person=person, by=person)
     assert "Tilmeldingsfristen" in exc.value.messages[0]
     assert not Registration.objects.exists()
 
@@ -82,7 +88,7 @@ def test_outside_audience_is_refused(municipality, other_municipality):
     stranger = MembershipFactory(municipality=other_municipality, role="superbruger").person
     for person in (caseworker, stranger):
         with pytest.raises(ValidationError) as exc:
-            services.registration_create(event=event, person=person, by=person)
+            registration_create(event=event, person=person, by=person)
         assert "målgruppen" in exc.value.messages[0]
     assert not Registration.objects.exists()
 
@@ -90,33 +96,86 @@ def test_outside_audience_is_refused(municipality, other_municipality):
 def test_double_registration_refused(municipality):
     event = event_with_sessions(municipality=municipality)
     person = staff(municipality, 1)[0]
-    services.registration_create(event=event, person=person, by=person)
+    registration_create(event=event, person=person, by=person)
     with pytest.raises(ValidationError):
-        services.registration_create(event=event, person=person, by=person)
+        registration_create(event=event, person=person, by=person)
     assert Registration.objects.count() == 1
 
 
-def test_bulk_booking_all_or_nothing(municipality, other_municipality, leader):
+def test_bulk_booking_all_or_nothing(municipality, leader):
     event = event_with_sessions(municipality=municipality, capacity=1, audience=Event.Audience.CASEWORKERS)
     a, b = staff(municipality, 2)
-    outsider = MembershipFactory(municipality=other_municipality).person
+    superuser = staff(municipality, 1, role="superbruger")[0]  # on the staff, outside the audience
     with pytest.raises(ValidationError) as exc:
-        services.registrations_bulk_create(event=event, people=[a, outsider, b], by=leader, municipality=municipality)
-    assert outsider.full_name in " ".join(exc.value.messages)
+        registrations_bulk_create(event=event, people=[a, superuser, b], by=leader, municipality=municipality)
+    assert superuser.full_name in " ".join(exc.value.messages)
     assert not Registration.objects.exists()
-    created = services.registrations_bulk_create(event=event, people=[a, b], by=leader, municipality=municipality)
+    created = registrations_bulk_create(event=event, people=[a, b], by=leader, municipality=municipality)
     assert [r.status for r in created] == ["confirmed", "waitlisted"]
     assert all(r.booked_by == leader for r in created)
+
+
+def test_bulk_booking_someone_off_the_staff_is_refused(municipality, other_municipality, leader):
+    event = event_with_sessions(municipality=municipality, audience=Event.Audience.OPEN)
+    a = staff(municipality, 1)[0]
+    outsider = MembershipFactory(municipality=other_municipality).person
+    with pytest.raises(PermissionDenied) as exc:
+        registrations_bulk_create(event=event, people=[a, outsider], by=leader, municipality=municipality)
+    assert outsider.full_name in str(exc.value)
+    assert not Registration.objects.exists()
+
+
+def test_bulk_booking_needs_a_leader_of_that_municipality(municipality, other_leader):
+    event = event_with_sessions(municipality=municipality, audience=Event.Audience.OPEN)
+    a = staff(municipality, 1)[0]
+    superuser = staff(municipality, 1, role="superbruger")[0]
+    for by in (other_leader, superuser, a):
+        with pytest.raises(PermissionDenied):
+            registrations_bulk_create(event=event, people=[a], by=by, municipality=municipality)
+    assert not Registration.objects.exists()
+
+
+def test_a_national_admin_may_book_any_staff(municipality):
+    from tests.factories import national_admin
+
+    event = event_with_sessions(municipality=municipality)
+    a = staff(municipality, 1)[0]
+    [registration] = registrations_bulk_create(event=event, people=[a], by=national_admin(), municipality=municipality)
+    assert registration.municipality == municipality
+
+
+def test_booking_someone_else_needs_their_leader(municipality, other_municipality, leader, other_leader):
+    event = event_with_sessions(municipality=municipality, audience=Event.Audience.OPEN)
+    person, colleague = staff(municipality, 2)
+    for by in (other_leader, colleague):
+        with pytest.raises(PermissionDenied):
+            registration_create(event=event, person=person, by=by)
+    assert not Registration.objects.exists()
+    assert registration_create(event=event, person=person, by=leader).booked_by == leader
+
+
+def test_cancelling_someone_elses_registration_needs_organiser_or_leader(municipality, leader, other_leader):
+    event = event_with_sessions(municipality=municipality)
+    person, colleague = staff(municipality, 2)
+    registration = registration_create(event=event, person=person, by=person)
+    for by in (colleague, other_leader):
+        with pytest.raises(PermissionDenied):
+            registration_cancel(registration=registration, by=by)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    registration_cancel(registration=registration, by=leader)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
 
 
 def test_cancellation_deadline_applies_to_self_not_leader(municipality, leader):
     event = event_with_sessions(municipality=municipality, cancellation_deadline=timezone.now() - datetime.timedelta(minutes=1))
     person = staff(municipality, 1)[0]
-    registration = services.registration_create(event=event, person=person, by=person)
+    registration = registration_create(event=event, person=person, by=person)
     with pytest.raises(ValidationError) as exc:
-        services.registration_cancel(registration=registration, by=person)
+        registration_cancel(registration=registration, by=person)
     assert "Afmeldingsfristen" in exc.value.messages[0]
-    services.registration_cancel(registration=registration, by=leader, reason="Leder afmelder")
+    registration_cancel(registration=registration, by=leader, reason="Leder afmelder")
     registration.refresh_from_db()
     assert registration.status == "cancelled"
 
@@ -124,9 +183,9 @@ def test_cancellation_deadline_applies_to_self_not_leader(municipality, leader):
 def test_capacity_below_confirmed_refused(municipality):
     event = event_with_sessions(municipality=municipality, capacity=3)
     for p in staff(municipality, 3):
-        services.registration_create(event=event, person=p, by=p)
+        registration_create(event=event, person=p, by=p)
     with pytest.raises(ValidationError) as exc:
-        services.event_update(event=event, by=None, capacity=2)
+        event_update(event=event, by=None, capacity=2)
     assert "3" in exc.value.messages[0]
     event.refresh_from_db()
     assert event.capacity == 3
@@ -135,9 +194,9 @@ def test_capacity_below_confirmed_refused(municipality):
 def test_raising_capacity_promotes(municipality):
     event = event_with_sessions(municipality=municipality, capacity=1)
     a, b = staff(municipality, 2)
-    services.registration_create(event=event, person=a, by=a)
-    rb = services.registration_create(event=event, person=b, by=b)
-    services.event_update(event=event, by=None, capacity=2)
+    registration_create(event=event, person=a, by=a)
+    rb = registration_create(event=event, person=b, by=b)
+    event_update(event=event, by=None, capacity=2)
     rb.refresh_from_db()
     assert rb.status == "confirmed"
 
@@ -145,12 +204,12 @@ def test_raising_capacity_promotes(municipality):
 def test_quota_reserves_seats_for_named_municipality(provider):
     reserved, other = MunicipalityFactory(), MunicipalityFactory()
     event = cohort(provider, capacity=3)
-    services.quota_set(event=event, municipality=reserved, seats=2)
+    quota_set(event=event, municipality=reserved, seats=2, by=None)
     outsiders = staff(other, 2)
-    results = [services.registration_create(event=event, person=p, by=p).status for p in outsiders]
+    results = [registration_create(event=event, person=p, by=p).status for p in outsiders]
     assert results == ["confirmed", "waitlisted"]
     insiders = staff(reserved, 3)
-    results = [services.registration_create(event=event, person=p, by=p).status for p in insiders]
+    results = [registration_create(event=event, person=p, by=p).status for p in insiders]
     assert results == ["confirmed", "confirmed", "waitlisted"]
 
 
@@ -161,7 +220,7 @@ def test_overlap_warning(municipality):
     first = event_with_sessions(municipality=municipality, days=(10,))
     second = event_with_sessions(municipality=municipality, days=(10,))
     third = event_with_sessions(municipality=municipality, days=(11,))
-    services.registration_create(event=first, person=person, by=person)
+    registration_create(event=first, person=person, by=person)
     assert [s.event for s in overlapping_sessions(person, second)] == [first]
     assert overlapping_sessions(person, third) == []
 
@@ -169,6 +228,6 @@ def test_overlap_warning(municipality):
 def test_session_ending_before_start_refused(municipality):
     event = event_with_sessions(municipality=municipality)
     with pytest.raises(ValidationError) as exc:
-        services.session_save(event=event, by=None, starts_at=at(5, 12), ends_at=at(5, 10))
+        session_save(event=event, by=None, starts_at=at(5, 12), ends_at=at(5, 10))
     assert "slutte efter" in " ".join(exc.value.messages)
     assert event.sessions.count() == 1

@@ -1,8 +1,13 @@
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 
-from scheduling import services, tasks
-from scheduling.models import Event, NotificationLog, Registration
+from people.models import Notification
+from scheduling import tasks
+from scheduling.models import Event, Registration
+from scheduling.notifications import NotificationKind
+from scheduling.services.events import session_cancel
 from tests.factories import MembershipFactory
 
 from .factories import event_with_sessions
@@ -11,10 +16,18 @@ pytestmark = pytest.mark.django_db
 
 
 def confirm(event, person):
-    return Registration.objects.create(event=event, person=person, status="confirmed", municipality=event.municipality)
+    return Registration.objects.create(
+        event=event, person=person, status=Registration.Status.CONFIRMED, municipality=event.municipality
+    )
 
 
-def test_reminders_seven_and_one_day_before_sent_once(municipality):
+def run_beat(capture):
+    """One beat run with its on-commit sends executed, as a worker runs it."""
+    with capture(execute=True):
+        return tasks.send_reminders_task()
+
+
+def test_reminders_seven_and_one_day_before_sent_once(municipality, django_capture_on_commit_callbacks):
     week = event_with_sessions(municipality=municipality, days=(7,), title="Om en uge")
     tomorrow = event_with_sessions(municipality=municipality, days=(1,), title="I morgen")
     later = event_with_sessions(municipality=municipality, days=(3,), title="Om tre dage")
@@ -23,9 +36,10 @@ def test_reminders_seven_and_one_day_before_sent_once(municipality):
     confirm(tomorrow, a)
     confirm(tomorrow, b)
     confirm(later, b)
-    Registration.objects.create(event=week, person=waiting, status="waitlisted", municipality=municipality)
-    assert tasks.send_reminders_task() == 3
-    assert tasks.send_reminders_task() == 0  # a second beat run (or a retry) sends nothing
+    Registration.objects.create(event=week, person=waiting, status=Registration.Status.WAITLISTED,
+                                municipality=municipality)
+    assert run_beat(django_capture_on_commit_callbacks) == 3
+    assert run_beat(django_capture_on_commit_callbacks) == 0  # a second beat run (or a retry) sends nothing
     subjects = sorted((m.to[0], m.subject) for m in mail.outbox)
     assert len(subjects) == 3
     assert all(to != waiting.email for to, _s in subjects)
@@ -33,10 +47,24 @@ def test_reminders_seven_and_one_day_before_sent_once(municipality):
     assert sum("I morgen" in s for _t, s in subjects) == 2
     bodies = [m.body for m in mail.outbox]
     assert any("Om 7 dage" in body for body in bodies) and any("I morgen deltager" in body for body in bodies)
-    assert NotificationLog.objects.filter(kind="reminder").count() == 3
+    sent = Notification.objects.filter(kind=NotificationKind.REMINDER, sent_at__isnull=False)
+    assert sent.count() == 3
 
 
-def test_reminder_days_are_settable_per_kind(municipality, settings):
+def test_a_duplicate_delivery_of_one_notification_sends_nothing_twice(
+    municipality, django_capture_on_commit_callbacks
+):
+    from people.notifications import notification_send
+
+    event = event_with_sessions(municipality=municipality, days=(1,))
+    confirm(event, MembershipFactory(municipality=municipality).person)
+    assert run_beat(django_capture_on_commit_callbacks) == 1
+    notification = Notification.objects.get(kind=NotificationKind.REMINDER)
+    assert notification_send(notification.pk) is False  # the task delivered again: already sent
+    assert len(mail.outbox) == 1
+
+
+def test_reminder_days_are_settable_per_kind(municipality, settings, django_capture_on_commit_callbacks):
     settings.SCHEDULING_REMINDER_DAYS = {Event.Kind.THEME_DAY: (3,)}
     theme = event_with_sessions(municipality=municipality, days=(3,), kind=Event.Kind.THEME_DAY)
     brush = event_with_sessions(municipality=municipality, days=(7,), kind=Event.Kind.BRUSH_UP)
@@ -44,33 +72,48 @@ def test_reminder_days_are_settable_per_kind(municipality, settings):
     person = MembershipFactory(municipality=municipality).person
     for event in (theme, brush, seven_day_theme):
         confirm(event, person)
-    assert tasks.send_reminders_task() == 2  # theme day at 3 days; brush-up keeps the default 7
+    assert run_beat(django_capture_on_commit_callbacks) == 2  # theme day at 3 days; brush-up keeps the default 7
+    assert len(mail.outbox) == 2
     assert not any(seven_day_theme.title in m.subject for m in mail.outbox)
 
 
-def test_no_reminder_for_cancelled_session(municipality):
+def test_no_reminder_for_cancelled_session(municipality, django_capture_on_commit_callbacks):
     event = event_with_sessions(municipality=municipality, days=(1,))
     person = MembershipFactory(municipality=municipality).person
     confirm(event, person)
-    services.session_cancel(session=event.sessions.get(), by=None, reason="Aflyst")
-    mail.outbox.clear()
-    assert tasks.send_reminders_task() == 0
+    session_cancel(session=event.sessions.get(), by=None, reason="Aflyst")
+    assert run_beat(django_capture_on_commit_callbacks) == 0
+    assert mail.outbox == []
 
 
-def test_failed_send_is_retried_not_lost(municipality, monkeypatch):
+def test_a_reminder_queued_before_the_session_was_cancelled_is_not_sent(
+    municipality, django_capture_on_commit_callbacks
+):
+    event = event_with_sessions(municipality=municipality, days=(1,))
+    confirm(event, MembershipFactory(municipality=municipality).person)
+    with django_capture_on_commit_callbacks(execute=False) as sends:
+        tasks.send_reminders_task()
+    session_cancel(session=event.sessions.get(), by=None, reason="Aflyst")
+    for send in sends:
+        send()
+    assert mail.outbox == []
+    assert Notification.objects.get(kind=NotificationKind.REMINDER).sent_at is not None  # no longer due
+
+
+def test_failed_send_is_retried_not_lost(municipality, monkeypatch, django_capture_on_commit_callbacks):
     event = event_with_sessions(municipality=municipality, days=(1,))
     person = MembershipFactory(municipality=municipality).person
     confirm(event, person)
-    from django.core.mail import EmailMultiAlternatives
-
     original = EmailMultiAlternatives.send
 
     def broken(self, *args, **kwargs):
         raise OSError("SMTP nede")
 
     monkeypatch.setattr(EmailMultiAlternatives, "send", broken)
-    with pytest.raises(OSError):
-        tasks.send_reminders_task.run()
-    assert not NotificationLog.objects.exists()  # rolled back: the retry will send it
+    with pytest.raises(Retry):  # the send task asks Celery to try again later
+        run_beat(django_capture_on_commit_callbacks)
+    notification = Notification.objects.get(kind=NotificationKind.REMINDER)
+    assert notification.sent_at is None  # rolled back: the next run (or a retry) sends it
     monkeypatch.setattr(EmailMultiAlternatives, "send", original)
-    assert tasks.send_reminders_task() == 1
+    assert run_beat(django_capture_on_commit_callbacks) == 1
+    assert [m.to for m in mail.outbox] == [[person.email]]

@@ -1,8 +1,10 @@
 import pytest
 from wagtail.models import Page
 
-from scheduling import selectors, services
+from scheduling import selectors
 from scheduling.models import Registration
+from scheduling.services.events import event_cancel
+from scheduling.services.registration import registration_cancel, registration_create
 from scheduling.signals import registration_changed
 from tests.factories import MembershipFactory
 
@@ -37,7 +39,7 @@ def test_open_cohorts_for_course_page(provider):
     open_cohort = cohort(provider, course_page=page)
     cohort(provider, course_page=page, days=(-3, -2))  # already held
     cancelled = cohort(provider, course_page=page)
-    services.event_cancel(event=cancelled, by=None, reason="For få tilmeldte")
+    event_cancel(event=cancelled, by=None, reason="For få tilmeldte")
     cohort(provider)  # another course
     assert list(selectors.open_cohorts_for_course_page(page.pk)) == [open_cohort]
 
@@ -53,7 +55,7 @@ def test_registration_changed_signal_after_commit(municipality, django_capture_o
     registration_changed.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            registration = services.registration_create(event=event, person=person, by=person)
+            registration = registration_create(event=event, person=person, by=person)
         assert received == []  # nothing before commit
         for callback in callbacks:
             callback()
@@ -79,14 +81,14 @@ def test_open_for_registration_respects_audience_and_own_bookings(municipality, 
     for_superusers = event_with_sessions(municipality=municipality, audience="superbrugere")
     elsewhere = event_with_sessions(municipality=other_municipality)
     booked = event_with_sessions(municipality=municipality)
-    services.registration_create(event=booked, person=caseworker, by=caseworker)
+    registration_create(event=booked, person=caseworker, by=caseworker)
     cancelled_other = event_with_sessions(municipality=municipality)
     someone = MembershipFactory(municipality=municipality).person
-    services.registration_cancel(
-        registration=services.registration_create(event=cancelled_other, person=caseworker, by=caseworker),
+    registration_cancel(
+        registration=registration_create(event=cancelled_other, person=caseworker, by=caseworker),
         by=caseworker,
     )
-    services.registration_create(event=cancelled_other, person=someone, by=someone)
+    registration_create(event=cancelled_other, person=someone, by=someone)
     result = set(selectors.open_for_registration(caseworker))
     assert for_me in result and cancelled_other in result
     assert not result & {for_superusers, elsewhere, booked}

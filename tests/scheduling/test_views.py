@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from scheduling import services
 from scheduling.forms import course_pages
 from scheduling.models import Attendance, AttendanceChange, Event, Registration, Session
+from scheduling.services.attendance import attendance_record
+from scheduling.services.registration import registration_create
 from tests.factories import MembershipFactory
 
 from .factories import at, cohort, event_with_sessions
@@ -146,7 +147,7 @@ def test_trainer_records_attendance_on_the_roster(client, provider, django_captu
     event = cohort(provider, days=(20, 21))
     people = [MembershipFactory().person for _ in range(3)]
     for person in people:
-        services.registration_create(event=event, person=person, by=person)
+        registration_create(event=event, person=person, by=person)
     session = event.sessions.order_by("starts_at").first()
     Session.objects.filter(pk=session.pk).update(starts_at=at(-1, 9), ends_at=at(-1, 15))
     received = []
@@ -180,11 +181,11 @@ def test_trainer_records_attendance_on_the_roster(client, provider, django_captu
 def test_attendance_not_before_the_day(provider):
     event = cohort(provider, days=(20,))
     person = MembershipFactory().person
-    services.registration_create(event=event, person=person, by=person)
+    registration_create(event=event, person=person, by=person)
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.attendance_record(session=event.sessions.get(), person=person, status="attended", by=None)
+        attendance_record(session=event.sessions.get(), person=person, status="attended", by=None)
     assert not Attendance.objects.exists()
 
 
@@ -269,7 +270,7 @@ def test_calendars_have_constant_queries(client, municipality, caseworker, djang
 
 def test_dashboard_panel_shows_coming_sessions(client, municipality, caseworker):
     event = event_with_sessions(municipality=municipality, title="Temadag på dashboardet")
-    services.registration_create(event=event, person=caseworker, by=caseworker)
+    registration_create(event=event, person=caseworker, by=caseworker)
     client.force_login(caseworker)
     html = client.get(reverse("dashboard")).content.decode()
     assert "Kommende" in html and "Temadag på dashboardet" in html
@@ -291,7 +292,7 @@ def test_wagtail_admin_lists_events_read_only(client, municipality):
 def test_unregister_next_is_not_an_open_redirect(client, municipality, leader):
     event = event_with_sessions(municipality=municipality)
     person = MembershipFactory(municipality=municipality).person
-    registration = services.registration_create(event=event, person=person, by=leader)
+    registration = registration_create(event=event, person=person, by=leader)
     client.force_login(leader)
     response = client.post(reverse("scheduling:unregister", args=[event.pk]),
                            {"registration": registration.pk, "next": "//evil.example.com/"})
@@ -301,8 +302,8 @@ def test_unregister_next_is_not_an_open_redirect(client, municipality, leader):
 def test_my_calendar_marks_waitlisted_sessions(client, municipality, caseworker):
     full = event_with_sessions(municipality=municipality, capacity=1, title="Fuld temadag")
     other = MembershipFactory(municipality=municipality).person
-    services.registration_create(event=full, person=other, by=other)
-    services.registration_create(event=full, person=caseworker, by=caseworker)
+    registration_create(event=full, person=other, by=other)
+    registration_create(event=full, person=caseworker, by=caseworker)
     client.force_login(caseworker)
     html = client.get(reverse("scheduling:calendar")).content.decode()
     assert "Fuld temadag" in html and "På venteliste" in html

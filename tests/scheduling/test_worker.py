@@ -1,4 +1,5 @@
-"""Reminders through a real Celery worker: four concurrent runs of the beat task send each reminder once."""
+"""Reminders through a real Celery worker: four concurrent runs of the beat task (and the sends each
+queues through people.notifications) send each reminder once."""
 
 import os
 import subprocess
@@ -13,7 +14,9 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from scheduling.models import NotificationLog, Registration
+from people.models import Notification
+from scheduling.models import Registration
+from scheduling.notifications import NotificationKind
 from tests.factories import MembershipFactory
 
 from .factories import event_with_sessions
@@ -35,9 +38,11 @@ def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
     event = event_with_sessions(municipality=municipality, days=(7,), title="Temadag om magneterne")
     people = [MembershipFactory(municipality=municipality).person for _ in range(3)]
     for person in people:
-        Registration.objects.create(event=event, person=person, status="confirmed", municipality=municipality)
+        Registration.objects.create(event=event, person=person, status=Registration.Status.CONFIRMED,
+                                    municipality=municipality)
     waitlisted = MembershipFactory(municipality=municipality).person
-    Registration.objects.create(event=event, person=waitlisted, status="waitlisted", municipality=municipality)
+    Registration.objects.create(event=event, person=waitlisted, status=Registration.Status.WAITLISTED,
+                                municipality=municipality)
 
     mail_file = tmp_path / "mail.log"
     mail_file.touch()
@@ -51,8 +56,11 @@ def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
         "SCHEDULING_TEST_MAIL_FILE": str(mail_file),
         "PYTHONPATH": str(ROOT),
     }
+    # The worker takes the beat runs from this test's queue and the sends they queue from the default
+    # queue (people.notifications.send_notification_task), as production workers do.
     worker = subprocess.Popen(
-        [str(Path(sys.executable).with_name("celery")), "-A", "lms", "worker", "-Q", queue, "-c", "4",
+        [str(Path(sys.executable).with_name("celery")), "-A", "lms", "worker", "-Q",
+         f"{queue},{settings.CELERY_TASK_DEFAULT_QUEUE}", "-c", "4",
          "--pool", "prefork", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
@@ -63,7 +71,8 @@ def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
                 app.send_task("scheduling.tasks.send_reminders_task", args=[today], queue=queue, connection=conn)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
-            if len(mail_file.read_text().splitlines()) >= 3 and NotificationLog.objects.count() >= 3:
+            sent = Notification.objects.filter(kind=NotificationKind.REMINDER, sent_at__isnull=False).count()
+            if len(mail_file.read_text().splitlines()) >= 3 and sent >= 3:
                 break
             time.sleep(0.5)
         time.sleep(3)  # let any straggling duplicate arrive, if there were one
@@ -78,5 +87,6 @@ def test_reminders_with_a_real_worker_are_sent_once(tmp_path, municipality):
     assert len(lines) == 3, output.decode(errors="replace")[-3000:]
     assert sorted(line.split("\t")[0] for line in lines) == sorted(p.email for p in people)
     assert all("Påmindelse" in line for line in lines)
-    keys = set(NotificationLog.objects.values_list("key", flat=True))
-    assert len(keys) == 3 and all(k.startswith("reminder:") and k.endswith(":7") for k in keys)
+    keys = set(Notification.objects.filter(kind=NotificationKind.REMINDER).values_list("key", flat=True))
+    assert len(keys) == 3 and all(k.startswith(f"{NotificationKind.REMINDER}:") and k.endswith(":7") for k in keys)
+    assert not Notification.objects.filter(sent_at__isnull=True).exists()

@@ -1,0 +1,122 @@
+"""Calendars: the person's own, a municipality's and a provider's; the dashboard panel."""
+
+import calendar as pycalendar
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max, Min
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people.permissions import get_visible_or_404
+
+from .. import selectors
+from ..models import Event, Registration
+
+
+def _month_from(request):
+    today = timezone.localdate()
+    try:
+        year, month = (int(x) for x in request.GET.get("maaned", "").split("-"))
+        return datetime.date(year, month, 1)
+    except (ValueError, TypeError):
+        return today.replace(day=1)
+
+
+def _month_bounds(first):
+    last_day = pycalendar.monthrange(first.year, first.month)[1]
+    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(first.replace(day=last_day), datetime.time.max))
+    return start, end
+
+
+def _calendar_page(request, *, title, sessions_between, extra=None):
+    view = "maaned" if request.GET.get("visning") == "maaned" else "liste"
+    first = _month_from(request)
+    context = {"title": title, "view": view, "month": first, "registration_status": Registration.Status,
+               **(extra or {})}
+    if view == "maaned":
+        start, end = _month_bounds(first)
+        sessions = list(sessions_between(start, end))
+        by_day = {}
+        for session in sessions:
+            by_day.setdefault(timezone.localtime(session.starts_at).date(), []).append(session)
+        weeks = [
+            [{"date": d, "in_month": d.month == first.month, "sessions": by_day.get(d, []),
+              "today": d == timezone.localdate()} for d in week]
+            for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+        ]
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        context.update(weeks=weeks, previous=previous, following=following, sessions=sessions)
+    else:
+        now = timezone.now()
+        context["sessions"] = list(sessions_between(now - datetime.timedelta(hours=12),
+                                                    now + datetime.timedelta(days=366))[:300])
+    return render(request, "scheduling/calendar.html", context)
+
+
+@login_required
+def my_calendar(request):
+    open_events = selectors.open_for_registration(request.user)[:30]
+    return _calendar_page(
+        request, title=_("My calendar"),
+        sessions_between=lambda s, e: selectors.sessions_for_person_between(request.user, s, e),
+        extra={
+            "personal": True,
+            "open_events": list(open_events),
+            "municipalities": list(selectors.visible_calendar_municipalities(request.user)[:20]),
+            "providers": list(selectors.visible_calendar_providers(request.user)),
+            "may_plan": selectors.plannable_municipalities(request.user).exists(),
+        },
+    )
+
+
+def _event_overview(events):
+    """The organisation's events from the last 60 days on, with seats taken (one query)."""
+    since = timezone.now() - datetime.timedelta(days=60)
+    return list(
+        selectors.with_counts(events)
+        .annotate(first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at"))
+        .filter(last_end__gte=since).order_by("first_start")[:200]
+    )
+
+
+@login_required
+def municipality_calendar(request, slug):
+    municipality = get_visible_or_404(selectors.visible_calendar_municipalities(request.user), slug=slug)
+    events = Event.objects.filter(municipality=municipality)
+    return _calendar_page(
+        request, title=_("Calendar for %(name)s") % {"name": municipality.name},
+        sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
+        extra={
+            "municipality": municipality,
+            "events": _event_overview(events),
+            "may_plan": selectors.may_plan_for_municipality(request.user, municipality),
+            "feed_url": request.build_absolute_uri(reverse(
+                "scheduling:municipality_feed", args=[request.user.calendar_token, municipality.slug]
+            )),
+        },
+    )
+
+
+@login_required
+def provider_calendar(request, slug):
+    provider = get_visible_or_404(selectors.visible_calendar_providers(request.user), slug=slug)
+    events = Event.objects.filter(provider=provider)
+    return _calendar_page(
+        request, title=_("Calendar for %(name)s") % {"name": provider.name},
+        sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
+        extra={"provider": provider, "events": _event_overview(events),
+               "may_plan": selectors.may_plan_for_provider(request.user, provider)},
+    )
+
+
+def upcoming_panel(request, access):
+    """The dashboard panel: the person's next five sessions."""
+    if not access.is_authenticated:
+        return None
+    sessions = list(selectors.upcoming_sessions_for(request.user, limit=5))
+    return {"template": "scheduling/panels/upcoming.html", "order": 30, "sessions": sessions}

@@ -1,0 +1,218 @@
+"""Planning events: create, edit (with seat quotas), show, download, cancel; sessions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from people.models import Membership, Provider, User
+from people.permissions import access_for, get_visible_or_404
+from people.roles import Role
+from web.forms import errors_to_form
+
+from .. import ical, selectors
+from ..forms import CancelForm, EventForm, FirstSessionForm, QuotaForm, SessionForm
+from ..models import Event, Registration, Session
+from ..services import events as event_services
+from ..services.registration import cancellation_allowed
+from .scope import page_object_or_404
+
+
+def _host_queryset(*, municipality=None, provider=None):
+    """Who may host: a municipality's superusers and leaders, or a provider's people."""
+    if municipality is not None:
+        ids = Membership.objects.current().filter(
+            municipality=municipality, role__in=[Role.SUPERUSER, Role.LEADER]
+        ).values("person_id")
+    else:
+        ids = Membership.objects.current().filter(provider=provider).values("person_id")
+    return User.objects.filter(pk__in=ids).order_by("full_name")
+
+
+def _owner_from_request(request):
+    """The organisation an event is created for (?kommune=slug or ?udbyder=slug). On GET the form is
+    shown only for an organisation the viewer plans for; a POST is decided by the service."""
+    showing = request.method in ("GET", "HEAD")
+    if slug := request.GET.get("udbyder"):
+        provider = get_visible_or_404(Provider.objects.all(), slug=slug)
+        if showing and not selectors.may_plan_for_provider(request.user, provider):
+            raise Http404
+        return {"provider": provider}
+    plannable = selectors.plannable_municipalities(request.user)
+    if slug := request.GET.get("kommune"):
+        seen = selectors.visible_calendar_municipalities(request.user)
+        return {"municipality": get_visible_or_404(plannable if showing else seen, slug=slug)}
+    access = access_for(request.user)
+    if not access.is_national_admin and plannable.count() == 1:
+        return {"municipality": plannable.get()}
+    providers = Provider.objects.filter(pk__in=access.provider_ids(Role.COORDINATOR))
+    if providers.count() == 1 and not plannable.exists():
+        return {"provider": providers.get()}
+    raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_create(request):
+    owner = _owner_from_request(request)
+    owner_kind = "provider" if "provider" in owner else "municipality"
+    form = EventForm(request.POST or None, owner_kind=owner_kind, host_queryset=_host_queryset(**owner), owner=owner,
+                     initial={"kind": request.GET.get("type") or None})
+    first = FirstSessionForm(request.POST or None, prefix="first")
+    if request.method == "POST" and form.is_valid() and first.is_valid():
+        data = dict(form.cleaned_data)
+        hosts = data.pop("hosts", [])
+        try:
+            event = event_services.event_create(
+                by=request.user, hosts=hosts, sessions=first.sessions(), **owner, **data
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The event is created. Check the days and times below."))
+            return redirect(event)
+    return render(request, "scheduling/event_form.html", {
+        "form": form, "first": first, "owner": owner.get("municipality") or owner.get("provider"), "creating": True,
+    })
+
+
+def _event_page_object(request, pk):
+    return page_object_or_404(
+        request, shown=selectors.managed_events(request.user), seen=selectors.visible_events(request.user), pk=pk,
+    )
+
+
+def _session_page_object(request, pk):
+    return page_object_or_404(
+        request,
+        shown=Session.objects.filter(event__in=selectors.managed_events(request.user)).select_related("event"),
+        seen=Session.objects.filter(event__in=selectors.visible_events(request.user)).select_related("event"),
+        pk=pk,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request, pk):
+    event = _event_page_object(request, pk)
+    if event.is_cancelled:
+        messages.error(request, _("A cancelled event cannot be changed."))
+        return redirect(event)
+    owner_kind = "provider" if event.provider_id else "municipality"
+    hosts = _host_queryset(municipality=event.municipality, provider=event.provider)
+    form = EventForm(request.POST or None, instance=Event.objects.get(pk=event.pk), owner_kind=owner_kind,
+                     host_queryset=hosts)
+    quota_form = QuotaForm(request.POST or None, prefix="quota") if event.provider_id else None
+    if request.method == "POST" and "quota-municipality" in request.POST and quota_form is not None:
+        if quota_form.is_valid():
+            try:
+                event_services.quota_set(event=event, by=request.user, **quota_form.cleaned_data)
+            except ValidationError as exc:
+                errors_to_form(quota_form, exc)
+            else:
+                messages.success(request, _("The seat quota is saved."))
+                return redirect("scheduling:event_edit", pk=event.pk)
+        form = EventForm(instance=event, owner_kind=owner_kind, host_queryset=hosts)
+    elif request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            event_services.event_update(event=event, by=request.user, **changes)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The event is saved. Registered participants get an updated invitation."))
+            return redirect(event)
+    return render(request, "scheduling/event_form.html", {
+        "form": form, "event": event, "quota_form": quota_form, "quotas": event.quotas.select_related("municipality"),
+        "owner": event.municipality or event.provider,
+    })
+
+
+@login_required
+def event_detail(request, pk):
+    event = get_visible_or_404(selectors.with_counts(selectors.visible_events(request.user)), pk=pk)
+    registration = selectors.registration_for(request.user, event)
+    booking = selectors.booking_municipalities(request.user)
+    if event.audience != Event.Audience.OPEN:
+        booking = booking.filter(pk=event.municipality_id)
+    return render(request, "scheduling/event_detail.html", {
+        "event": event,
+        "sessions": list(event.sessions.all()),
+        "registration": registration,
+        "registration_status": Registration.Status,
+        "may_manage": selectors.may_manage_event(request.user, event),
+        "may_take_attendance": selectors.may_take_attendance(request.user, event),
+        "may_book": booking.exists(),
+        "overlaps": selectors.overlapping_sessions(request.user, event),
+        "may_cancel_self": registration is not None and cancellation_allowed(registration, request.user),
+        "hosts": list(event.hosts.all()),
+        "seats_left": max(0, event.capacity - event.confirmed_count),
+    })
+
+
+@login_required
+def event_ics(request, pk):
+    event = get_visible_or_404(selectors.visible_events(request.user), pk=pk)
+    body = ical.event_calendar(event, list(event.sessions.all()))
+    response = HttpResponse(body, content_type=ical.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="ics-akademi-{event.pk}.ics"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_cancel(request, pk):
+    event = _event_page_object(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The event is cancelled and everyone registered is told."))
+            return redirect(event)
+    return render(request, "scheduling/cancel_form.html", {"form": form, "event": event, "session": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk, create=False):
+    if create:
+        event, session = _event_page_object(request, pk), None
+    else:
+        session = _session_page_object(request, pk)
+        event = session.event
+    initial = {}
+    if session:
+        initial = {"starts_at": timezone.localtime(session.starts_at), "ends_at": timezone.localtime(session.ends_at)}
+    form = SessionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_services.session_save(event=event, session=session, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect(event)
+    return render(request, "scheduling/session_form.html", {"form": form, "event": event, "session": session})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_cancel(request, pk):
+    session = _session_page_object(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event_services.session_cancel(session=session, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The session is cancelled and everyone registered is told."))
+            return redirect(session.event)
+    return render(request, "scheduling/cancel_form.html", {"form": form, "event": session.event, "session": session})
