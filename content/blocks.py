@@ -6,7 +6,7 @@ preview value, so editors see a real example in the block chooser. Validation me
 say what is wrong and where.
 
 The exercise blocks (magnet board, case exercise, quiz) only describe the exercise and its answer
-key. Checking and storing a learner's answers is the courses app's job (courses/exercise_services.py);
+key. Checking and storing a learner's answers is the courses app's job (courses);
 their templates render the answer key only once the learner has answered (the template gets an
 ``ex`` context prepared by the lesson page; without it the block renders as a preview).
 """
@@ -23,6 +23,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import method as ics_method
+from . import triangle_layout
 
 RICH_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 SHORT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -248,68 +249,9 @@ class TriangleBlock(UidMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["sides"] = triangle_layout(value)
+        context["sides"] = triangle_layout.triangle_layout(value)
+        context["outline"] = triangle_layout.outline()
         return context
-
-
-# The figure: a triangle with the child's needs in the middle and the dimensions as pieces on its
-# sides (left: the child's development, right: parenting capacity, bottom: family and network).
-_TRIANGLE_CORNERS = {"top": (360, 40), "left": (40, 560), "right": (680, 560)}
-_SIDE_EDGES = {
-    "barnets-udvikling": ("top", "left"),
-    "foraeldrekompetencer": ("top", "right"),
-    "familie-og-netvaerk": ("left", "right"),
-}
-# Where each side's name is written, outside the triangle, and its angle.
-_SIDE_LABELS = {
-    "barnets-udvikling": (98, 236, -58.4),
-    "foraeldrekompetencer": (622, 236, 58.4),
-    "familie-og-netvaerk": (360, 622, 0),
-}
-PILL_WIDTH = 152
-LINE_HEIGHT = 17
-
-
-def _wrap(label, width=14):
-    """Split a label into short lines for the figure."""
-    lines, current = [], ""
-    for word in label.split():
-        candidate = f"{current} {word}".strip()
-        if current and len(candidate) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    lines.append(current)
-    return lines
-
-
-def triangle_layout(value):
-    """Sides with their dimensions (in the method's order) and a position on the figure for each."""
-    by_key = {item.get("dimension"): item for item in value.get("dimensions") or []}
-    sides = []
-    for side in ics_method.SIDES:
-        present = [dim for dim in side.dimensions if dim.key in by_key]
-        start, end = (_TRIANGLE_CORNERS[c] for c in _SIDE_EDGES[side.key])
-        items = []
-        for index, dim in enumerate(present):
-            t = (index + 1) / (len(present) + 1)
-            x = round(start[0] + t * (end[0] - start[0]))
-            y = round(start[1] + t * (end[1] - start[1]))
-            item = by_key[dim.key]
-            lines = _wrap(dim.label)
-            height = LINE_HEIGHT * len(lines) + 16
-            first_baseline = y - (len(lines) - 1) * LINE_HEIGHT / 2
-            items.append({"key": dim.key, "label": dim.label, "text": item.get("text"),
-                          "highlighted": bool(item.get("highlighted")), "x": x, "y": y,
-                          "rect_x": x - PILL_WIDTH // 2, "rect_y": round(y - height / 2), "height": height,
-                          "width": PILL_WIDTH, "star_x": x + PILL_WIDTH // 2 - 8, "star_y": round(y - height / 2) + 4,
-                          "lines": [{"text": line, "y": round(first_baseline + i * LINE_HEIGHT, 1)}
-                                    for i, line in enumerate(lines)]})
-        label_x, label_y, angle = _SIDE_LABELS[side.key]
-        sides.append({"key": side.key, "label": side.label, "dimensions": items,
-                      "label_x": label_x, "label_y": label_y, "angle": angle})
-    return sides
 
 
 # --- The funnel model -------------------------------------------------------------------------
@@ -357,7 +299,7 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
 
     def clean(self, value):
         keys = [phase.get("phase") for phase in value.get("phases") or []]
-        if list(keys) != list(ics_method.FUNNEL_PHASE_KEYS):
+        if keys != list(ics_method.FUNNEL_PHASE_KEYS):
             raise _struct_error(
                 _("The funnel has exactly three phases in this order: concern, hypotheses, funnelling.")
             )
@@ -635,8 +577,3 @@ class BaseStreamBlock(blocks.StreamBlock):
 
 EXERCISE_BLOCK_TYPES = ("magnet_board", "case_exercise", "quiz")
 
-__all__ = [
-    "BaseStreamBlock", "RichTextBlock", "ImageBlock", "VideoBlock", "DocumentBlock", "CalloutBlock", "QuoteBlock",
-    "TriangleBlock", "FunnelBlock", "MagnetBoardBlock", "MagnetCardBlock", "CaseExerciseBlock", "QuizBlock",
-    "QuizQuestionBlock", "EXERCISE_BLOCK_TYPES",
-]

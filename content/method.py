@@ -46,7 +46,6 @@ SIDES: tuple[Side, ...] = (
     ]),
 )
 
-SIDES_BY_KEY: dict[str, Side] = {side.key: side for side in SIDES}
 DIMENSIONS: dict[str, Dimension] = {dim.key: dim for side in SIDES for dim in side.dimensions}
 DIMENSION_KEYS: tuple[str, ...] = tuple(DIMENSIONS)
 
@@ -54,10 +53,6 @@ DIMENSION_KEYS: tuple[str, ...] = tuple(DIMENSIONS)
 def dimension_choices():
     """Choices grouped by side, for select boxes (Django's optgroup format)."""
     return [(side.label, [(dim.key, dim.label) for dim in side.dimensions]) for side in SIDES]
-
-
-def flat_dimension_choices():
-    return [(dim.key, f"{dim.label} ({SIDES_BY_KEY[dim.side].label})") for dim in DIMENSIONS.values()]
 
 
 def dimension_label(key: str) -> str:

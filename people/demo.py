@@ -70,10 +70,7 @@ def _membership(person, role, start, **org):
 
 @transaction.atomic
 def load(stdout=None):
-    admin = _account("admin@ics.demo", "Ida Marie Secretariat Holm", is_superuser=True)
-    if admin.full_name == "Ida Marie Secretariat Holm":
-        admin.full_name = "Ida Marie Holm"
-        admin.save(update_fields=["full_name"])
+    admin = _account("admin@ics.demo", "Ida Marie Holm", is_superuser=True)
     _membership(admin, Role.NATIONAL_ADMIN, datetime.date(2010, 1, 1))
     if not Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(admin, DEMO_ADMIN_TOTP_SECRET)

@@ -13,6 +13,8 @@ from .models import Membership, Municipality, Provider, Team, User
 from .roles import Role
 
 _CACHE_ATTR = "_ics_access"
+# The municipal roles that plan local events for their municipality.
+PLANNER_ROLES = (Role.LEADER, Role.SUPERUSER)
 
 
 @dataclass(frozen=True)
@@ -54,18 +56,30 @@ class Access:
     def leads(self, municipality):
         return self.is_national_admin or _pk(municipality) in self.led_municipality_ids
 
-    def is_superuser_in(self, municipality):
-        return _pk(municipality) in self.municipality_ids(Role.SUPERUSER)
-
     def coordinates(self, provider):
         return self.is_national_admin or _pk(provider) in self.provider_ids(Role.COORDINATOR)
 
-    def works_for_provider(self, provider):
-        return self.is_national_admin or _pk(provider) in self.provider_ids()
+    @property
+    def plannable_municipality_ids(self):
+        """Municipalities whose local events (theme days, brush-ups, team meetings) the person plans:
+        where they are a leader or an ICS superuser. National admins plan for every municipality
+        (`may_plan_for`, `plannable_municipalities`); this set holds only their own memberships."""
+        return self.municipality_ids(*PLANNER_ROLES)
+
+    def may_plan_for(self, municipality):
+        return self.is_national_admin or _pk(municipality) in self.plannable_municipality_ids
 
     def may_manage_staff(self, municipality):
         """Leaders keep their municipality's roster; national admins any."""
         return self.leads(municipality)
+
+    def may_edit_membership(self, membership):
+        """A municipal membership is the leader's to change, a provider's the coordinator's."""
+        if membership.municipality_id:
+            return self.may_manage_staff(membership.municipality_id)
+        if membership.provider_id:
+            return self.coordinates(membership.provider_id)
+        return self.is_national_admin
 
     @property
     def may_invite(self):
@@ -119,6 +133,16 @@ def visible_municipalities(user) -> QuerySet:
     if access.is_national_admin:
         return Municipality.objects.all()
     return Municipality.objects.filter(pk__in=access.led_municipality_ids)
+
+
+def plannable_municipalities(user) -> QuerySet:
+    """Municipalities the person may plan local events for: those where they are a leader or an ICS
+    superuser (memberships in force, as everywhere in `Access`: not ended, future starters included);
+    every municipality for national admins. The one answer scheduling and courses ask."""
+    access = access_for(user)
+    if access.is_national_admin:
+        return Municipality.objects.all()
+    return Municipality.objects.filter(pk__in=access.plannable_municipality_ids)
 
 
 def visible_memberships(user) -> QuerySet:

@@ -15,10 +15,6 @@ def staff_for_municipality(*, viewer, municipality, include_ended=False):
     return qs.order_by("person__full_name")
 
 
-def memberships_of(*, viewer, person):
-    return visible_memberships(viewer).filter(person=person).order_by("-start_date")
-
-
 def own_memberships(*, person):
     return (
         Membership.objects.filter(person=person)

@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,6 +67,10 @@ def membership_create(
 
 @transaction.atomic
 def membership_update(*, membership: Membership, by: User | None, **changes) -> Membership:
+    """Change a membership and record who did. `by=None` is the platform itself (imports, the demo);
+    a person must be allowed to edit the membership (`Access.may_edit_membership`)."""
+    if by is not None and not access_for(by).may_edit_membership(membership):
+        raise PermissionDenied(_("You may not change this membership."))
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     for name, value in changes.items():
         setattr(membership, name, value)

@@ -6,6 +6,7 @@ commas and plain UTF-8. All of these read correctly here, æ, ø and å included
 """
 
 import csv
+import datetime
 import io
 from dataclasses import dataclass
 
@@ -44,13 +45,10 @@ def _read_csv(raw: bytes):
     delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
     if "\t" in first_line and first_line.count("\t") > first_line.count(delimiter):
         delimiter = "\t"
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return [[cell for cell in row] for row in reader]
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def _read_xlsx(raw: bytes):
-    import datetime
-
     from openpyxl import load_workbook
 
     try:
@@ -105,7 +103,7 @@ def read_table(uploaded, *, required_columns, optional_columns=()):
 
     headers = [_normalise_header(h) for h in grid[0]]
     columns = {}
-    wanted = {**{k: v for k, v in required_columns.items()}, **dict(optional_columns)}
+    wanted = {**required_columns, **dict(optional_columns)}
     for canonical, spellings in wanted.items():
         for index, header in enumerate(headers):
             if header in [s.lower() for s in spellings]:
@@ -128,8 +126,6 @@ def read_table(uploaded, *, required_columns, optional_columns=()):
 
 def parse_date(text):
     """A date as Danes write it (31-12-2024, 31.12.2024, 31/12/2024) or ISO (2024-12-31); None if unreadable."""
-    import datetime
-
     text = (text or "").strip()
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%y", "%d.%m.%y"):
         try:

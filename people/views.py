@@ -6,10 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from web.forms import error_text, errors_to_form
+
 from . import selectors, services
 from .dashboard import panels_for, profile_sections_for
 from .forms import AcceptInvitationForm, InvitationForm, MembershipForm
-from .models import Invitation
+from .models import Invitation, User
 from .permissions import access_for, get_visible_or_404, visible_memberships, visible_municipalities
 from .tokens import invitation_uuid_from_token
 
@@ -66,13 +68,9 @@ def staff_list(request, municipality_slug=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, pk):
-    access = access_for(request.user)
     membership = get_visible_or_404(visible_memberships(request.user), pk=pk)
-    may_edit = (membership.municipality and access.may_manage_staff(membership.municipality)) or (
-        membership.provider and access.coordinates(membership.provider)
-    )
-    if not may_edit:
-        raise PermissionDenied
+    if not access_for(request.user).may_edit_membership(membership):
+        raise PermissionDenied  # the form is not even shown; membership_update checks again on save
     form = MembershipForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
@@ -80,7 +78,7 @@ def membership_edit(request, pk):
             try:
                 services.membership_update(membership=membership, by=request.user, **changes)
             except ValidationError as error:
-                form.add_error(None, error)
+                errors_to_form(form, error)
         if not form.errors:
             messages.success(request, _("The membership was saved."))
             if membership.municipality:
@@ -108,7 +106,7 @@ def invitation_create(request):
                 provider=data.get("provider"), team=data.get("team"),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("An invitation was sent to %(email)s.") % {"email": invitation.email})
             return redirect("people:invitation_create")
@@ -133,8 +131,6 @@ def invitation_accept(request, token):
         services.invitation_check_usable(invitation)
     except services.InvitationError as error:
         return render(request, "people/invitation_invalid.html", {"reason": str(error)}, status=410)
-
-    from .models import User
 
     # An account that can already log in only needs to accept; one made by staff_add sets its password.
     existing = any(u.has_usable_password() for u in User.objects.filter(email__iexact=invitation.email))
@@ -167,8 +163,6 @@ def person_erase(request, pk):
     """National admins erase a person's personal data; training records remain as evidence."""
     if not access_for(request.user).is_national_admin:
         raise PermissionDenied
-    from .models import User
-
     person = get_visible_or_404(User.objects.filter(is_active=True), pk=pk)
     if request.method == "POST":
         if request.POST.get("confirm") != person.email:
@@ -177,7 +171,7 @@ def person_erase(request, pk):
             try:
                 services.person_erase(person=person, by=request.user)
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                messages.error(request, error_text(error))
             else:
                 messages.success(request, _("The personal data was erased. Training records are kept."))
                 return redirect("people:staff_index")

@@ -100,3 +100,18 @@ def test_wagtail_admin_user_form_uses_full_name(client, db):
     html = client.get(reverse("wagtailusers_users:add")).content.decode()
     assert 'name="full_name"' in html
     assert 'name="first_name"' not in html
+
+
+def test_only_the_leader_of_the_municipality_may_change_a_membership(municipality, other_leader, leader):
+    from django.core.exceptions import PermissionDenied
+
+    membership = services.membership_create(
+        person=UserFactory(), role="sagsbehandler", municipality=municipality, start_date=datetime.date(2024, 1, 1)
+    )
+    with pytest.raises(PermissionDenied):
+        services.membership_update(membership=membership, by=other_leader, end_date=datetime.date(2025, 1, 1))
+    membership.refresh_from_db()
+    assert membership.end_date is None
+    services.membership_update(membership=membership, by=leader, end_date=datetime.date(2025, 1, 1))
+    membership.refresh_from_db()
+    assert membership.end_date == datetime.date(2025, 1, 1)
