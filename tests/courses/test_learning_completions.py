@@ -9,12 +9,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from courses.models import Completion, CompletionMethod, CompletionRevocation, Enrolment, LessonProgress
+from courses.models import (
+    Completion,
+    CompletionMethod,
+    CompletionRevocation,
+    CourseKind,
+    Enrolment,
+    LessonProgress,
+    LessonProgressMethod,
+)
 from courses.selectors.completion import completion_rule_status
 from courses.services.completion import completion_record, completion_revoke
 from courses.services.enrolment import enrolment_ensure, enrolment_self
 from courses.services.progress import lesson_complete
 from courses.signals import exercise_submitted
+from scheduling import models as scheduling_models
 from tests.courses.test_learning_support import base_data, build_course, elearning, quiz_block  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -119,25 +128,15 @@ def test_lesson_completes_itself_when_every_exercise_is_submitted(caseworker):
     answer.save()
     exercise_submitted.send(sender=None, person_id=caseworker.pk, lesson_id=lesson.pk, kind="case")
     progress = LessonProgress.objects.get()
-    assert progress.lesson_id == lesson.pk and progress.method == "exercises"
+    assert progress.lesson_id == lesson.pk and progress.method == LessonProgressMethod.EXERCISES
     assert not Completion.objects.exists()  # the second module's lesson is still missing
 
 
 # --- Attendance (scheduling) -----------------------------------------------------------------------
 
-def _scheduling():
-    try:
-        from scheduling.models import Attendance, Event, Session  # noqa: F401
-    except ImportError:
-        pytest.skip("scheduling has no Attendance model yet")
-    from scheduling import models
-
-    return models
-
-
 def _cohort(models, course, provider, start):
     event = models.Event.objects.create(
-        kind="hold", title=f"Hold {start:%d.%m}", provider=provider, course_page=course, capacity=20,
+        kind=models.Event.Kind.COHORT, title=f"Hold {start:%d.%m}", provider=provider, course_page=course, capacity=20,
     )
     sessions = []
     for day in (1, 2, 3):
@@ -151,15 +150,16 @@ def _cohort(models, course, provider, start):
 def _attend(models, session, person, by):
     from scheduling.signals import attendance_changed
 
-    attendance = models.Attendance.objects.create(session=session, person=person, status="attended", recorded_by=by)
+    attendance = models.Attendance.objects.create(session=session, person=person, status=models.Attendance.Status.ATTENDED,
+                                                   recorded_by=by)
     attendance_changed.send(sender=models.Attendance, attendance_id=attendance.pk, session_id=session.pk,
-                            person_id=person.pk, status="attended")
+                            person_id=person.pk, status=models.Attendance.Status.ATTENDED)
 
 
 def test_every_course_day_attended_completes_a_course_with_days_and_a_missed_day_can_be_made_up(
         caseworker, provider, coordinator):
-    models = _scheduling()
-    basic = build_course(title="ICS-grundkursus", modules=(1,), course_days=3, kind="grundkursus")
+    models = scheduling_models
+    basic = build_course(title="ICS-grundkursus", modules=(1,), course_days=3, kind=CourseKind.BASIC)
     enrolment_ensure(person=caseworker, course=basic.course)
     lesson_complete(person=caseworker, lesson=basic.lessons[0])
     first_start = datetime.date.today() - datetime.timedelta(days=40)

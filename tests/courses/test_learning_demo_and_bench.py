@@ -7,7 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from courses.demo import learning as demo_learning
-from courses.models import Completion, CompletionMethod, CompletionRevocation, Enrolment, LessonProgress
+from courses.models import (
+    Completion,
+    CompletionMethod,
+    CompletionRevocation,
+    CourseKind,
+    Enrolment,
+    LessonProgress,
+)
 from courses.selectors.progress import course_progress
 from tests.courses.test_learning_support import build_course
 
@@ -24,9 +31,9 @@ def test_demo_learning_is_idempotent_and_gives_the_promised_mix():
 
     people_demo.load()
     basic = build_course(title="ICS-grundkursus", slug="ics-grundkursus", modules=(2, 2), course_days=3,
-                         kind="grundkursus").course
+                         kind=CourseKind.BASIC).course
     build_course(title="ICS-superbrugerkursus", slug="ics-superbrugerkursus", modules=(1,), course_days=5,
-                 kind="superbrugerkursus")
+                 kind=CourseKind.SUPERUSER)
     brush = build_course(title="ICS brush-up", slug="ics-brush-up", modules=(3,), optional=((0, 2),),
                          kind="brush-up").course
     demo_learning.load()

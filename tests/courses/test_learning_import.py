@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from courses import imports
-from courses.models import Completion, CompletionMethod
+from courses.models import Completion, CompletionMethod, CourseKind
 from tests.courses.test_learning_support import build_course, staff
 from tests.factories import ProviderFactory
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def setup(municipality, other_municipality, leader):
-    course = build_course(title="ICS-grundkursus på Ærø", modules=(1,), course_days=3, kind="grundkursus").course
+    course = build_course(title="ICS-grundkursus på Ærø", modules=(1,), course_days=3, kind=CourseKind.BASIC).course
     provider = ProviderFactory(name="Københavns Professionshøjskole", slug="kp")
     ane = staff(municipality)
     ane.email, ane.full_name = "ane.ørsted@kommune.dk", "Ane Ørsted"

@@ -6,7 +6,14 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from courses.models import Completion, CompletionMethod, Enrolment, EnrolmentSource, LessonProgress
+from courses.models import (
+    Completion,
+    CompletionMethod,
+    CourseKind,
+    Enrolment,
+    EnrolmentSource,
+    LessonProgress,
+)
 from courses.selectors.catalogue import open_courses
 from courses.selectors.progress import course_progress
 from courses.services.enrolment import enrolment_assign, enrolment_self
@@ -25,7 +32,7 @@ def test_self_enrolment_in_open_course_and_twice_changes_nothing(caseworker, ele
 
 
 def test_no_self_enrolment_in_course_with_course_days(caseworker):
-    basic = build_course(title="ICS-grundkursus", course_days=3, kind="grundkursus")
+    basic = build_course(title="ICS-grundkursus", course_days=3, kind=CourseKind.BASIC)
     with pytest.raises(ValidationError) as exc:
         enrolment_self(person=caseworker, course=basic.course)
     assert "kursusdage" in str(exc.value) or "course days" in str(exc.value)

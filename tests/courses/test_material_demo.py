@@ -5,7 +5,7 @@ from wagtail.models import Revision
 
 from content.blocks import BaseStreamBlock
 from courses.demo import material as demo_material
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CourseKind, CoursePage, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,10 @@ def test_demo_material_is_idempotent_and_sets_up_the_courses():
     assert _counts() == first
 
     basic = CoursePage.objects.get(slug="ics-grundkursus")
-    assert (basic.kind, basic.course_days, basic.required_by_licence) == ("grundkursus", 3, True)
+    assert (basic.kind, basic.course_days, basic.required_by_licence) == (CourseKind.BASIC, 3, True)
     assert [m.course_day for m in ModulePage.objects.child_of(basic).order_by("path")] == [1, 2, 3]
     superuser = CoursePage.objects.get(slug="ics-superbrugerkursus")
-    assert (superuser.kind, ModulePage.objects.child_of(superuser).count()) == ("superbrugerkursus", 3)
+    assert (superuser.kind, ModulePage.objects.child_of(superuser).count()) == (CourseKind.SUPERUSER, 3)
     assert CoursePage.objects.filter(kind="brush-up").exists()
 
 
