@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from people.models import User
 
-from .models import Attendance, Event
+from .models import Event
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -159,5 +159,3 @@ class ImportForm(forms.Form):
     )
     audience = forms.ChoiceField(label=_("Audience"), choices=Event.Audience.choices, initial=Event.Audience.STAFF)
 
-
-ATTENDANCE_CHOICES = Attendance.Status.choices

@@ -192,16 +192,12 @@ def event_components(event, sessions, *, stamp=None, attendee=None):
     return [session_vevent(event, s, total=total, stamp=stamp, attendee=attendee) for s in sessions]
 
 
-def to_bytes(cal):
-    return cal.to_ical()
-
-
 def event_calendar(event, sessions):
     """The downloadable .ics for one event (METHOD:PUBLISH)."""
     cal = new_calendar(method="PUBLISH", name=event.title)
     for component in event_components(event, sessions):
         cal.add_component(component)
-    return to_bytes(cal)
+    return cal.to_ical()
 
 
 def feed_calendar(name, events_with_sessions, *, stamp=None):
@@ -213,7 +209,7 @@ def feed_calendar(name, events_with_sessions, *, stamp=None):
     for event, sessions in events_with_sessions:
         for component in event_components(event, sessions, stamp=stamp):
             cal.add_component(component)
-    return to_bytes(cal)
+    return cal.to_ical()
 
 
 def invite(event, *, sessions, session=None, person, method):
@@ -230,4 +226,4 @@ def invite(event, *, sessions, session=None, person, method):
     else:
         component = session_vevent(event, session, total=len(sessions), attendee=person, cancelled=cancelled)
     cal.add_component(component)
-    return to_bytes(cal)
+    return cal.to_ical()

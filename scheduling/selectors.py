@@ -171,16 +171,6 @@ def with_counts(qs: QuerySet) -> QuerySet:
 # --- Registrations and sessions ------------------------------------------------------------------
 
 
-def registrations_for_people(person_ids) -> QuerySet:
-    """Active registrations (confirmed or waitlisted) with their events and sessions: two queries."""
-    return (
-        Registration.objects.filter(person_id__in=list(person_ids), status__in=ACTIVE)
-        .select_related("event", "event__municipality", "event__provider", "person")
-        .prefetch_related(Prefetch("event__sessions", queryset=Session.objects.order_by("starts_at")))
-        .order_by("created_at")
-    )
-
-
 def registration_for(person, event) -> Registration | None:
     return Registration.objects.filter(person=person, event=event, status__in=ACTIVE).first()
 
@@ -215,22 +205,22 @@ def overlapping_sessions(person, event) -> list[Session]:
 
 
 def open_cohorts_for_course_page(page_id: int, *, now: datetime.datetime | None = None) -> QuerySet:
-    """THE cohorts open for booking on a course page.
+    """THE cohorts open for booking on a course page: exactly those `registration_create` accepts.
 
     Shape: a QuerySet[Event] of kind `Event.Kind.COHORT` whose `course_page_id` is `page_id`, not
     cancelled, whose registration is open at `now` (opened, or no opening time; not closed, or no
-    closing time) and which have at least one non-cancelled session starting after `now`. Each event
-    carries `confirmed_count` and `waitlisted_count` (from `with_counts`) and `first_start` (its first
-    non-cancelled session's start); `provider` is selected and `sessions` prefetched in start order.
-    Ordered by `first_start`, then pk. Three queries when iterated with the sessions."""
+    closing time) and whose first non-cancelled session starts after `now` (so it has one ahead, and
+    has not begun: a cohort is booked before its first day). Each event carries `confirmed_count` and
+    `waitlisted_count` (from `with_counts`) and `first_start` (its first non-cancelled session's
+    start); `provider` is selected and `sessions` (all, cancelled ones too) prefetched in start order.
+    Ordered by `first_start`, then pk. Two queries when iterated with the sessions."""
     now = now or timezone.now()
-    future = Session.objects.filter(event=OuterRef("pk"), starts_at__gt=now, cancelled=False)
     return (
         with_counts(Event.objects.filter(kind=Event.Kind.COHORT, course_page_id=page_id, cancelled_at__isnull=True))
-        .filter(Exists(future))
         .filter(Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
         .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
         .annotate(first_start=Min("sessions__starts_at", filter=Q(sessions__cancelled=False)))
+        .filter(first_start__gt=now)
         .select_related("provider")
         .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
         .order_by("first_start", "pk")

@@ -98,14 +98,8 @@ def _session_new(*, event, day_number, starts_at, ends_at):
     return session
 
 
-@transaction.atomic
-def series_generate(*, event: Event, first_start, first_end, by: User | None) -> list[Session]:
-    """(Re)create the meetings of a series from its rule. Meetings already held are kept."""
-    check_may_manage(by, event)
-    return _series_generate(event=_locked(event), first_start=first_start, first_end=first_end)
-
-
 def _series_generate(*, event, first_start, first_end):
+    """(Re)create the meetings of a series from its rule. Meetings already held are kept."""
     if first_end <= first_start:
         raise ValidationError({"ends_at": _("A session must end after it starts.")})
     try:

@@ -1,8 +1,10 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 from wagtail.models import Page
 
 from scheduling import selectors
-from scheduling.models import Registration
 from scheduling.services.events import event_cancel
 from scheduling.services.registration import registration_cancel, registration_create
 from scheduling.signals import registration_changed
@@ -13,35 +15,36 @@ from .factories import cohort, event_with_sessions
 pytestmark = pytest.mark.django_db
 
 
-def test_registrations_for_people_constant_queries(municipality, django_assert_num_queries):
-    people = [MembershipFactory(municipality=municipality).person for _ in range(3)]
-    for _ in range(2):
-        event = event_with_sessions(municipality=municipality, days=(5, 6))
-        for person in people:
-            Registration.objects.create(event=event, person=person, status="confirmed", municipality=municipality)
-    with django_assert_num_queries(2):
-        rows = list(selectors.registrations_for_people([p.pk for p in people]))
-        sessions = [s for r in rows for s in r.event.sessions.all()]
-    assert len(rows) == 6 and len(sessions) == 12
-    for _ in range(5):
-        event = event_with_sessions(municipality=municipality, days=(5, 6, 7))
-        for person in people:
-            Registration.objects.create(event=event, person=person, status="waitlisted", municipality=municipality)
-    with django_assert_num_queries(2):
-        rows = list(selectors.registrations_for_people([p.pk for p in people]))
-        [list(r.event.sessions.all()) for r in rows]
-    assert len(rows) == 21
-
-
 def test_open_cohorts_for_course_page(provider):
     root = Page.get_first_root_node()
     page = root.add_child(instance=Page(title="Grundkursus", slug="grundkursus-test"))
-    open_cohort = cohort(provider, course_page=page)
+    later = cohort(provider, course_page=page, days=(40, 41))
+    sooner = cohort(provider, course_page=page, days=(20, 21))
+    cohort(provider, course_page=page, days=(-1, 30))  # begun: no longer booked, though a day is ahead
     cohort(provider, course_page=page, days=(-3, -2))  # already held
     cancelled = cohort(provider, course_page=page)
     event_cancel(event=cancelled, by=None, reason="For få tilmeldte")
+    cohort(provider, course_page=page, registration_opens_at=timezone.now() + datetime.timedelta(days=1))
+    cohort(provider, course_page=page, registration_closes_at=timezone.now() - datetime.timedelta(hours=1))
+    only_cancelled_days_ahead = cohort(provider, course_page=page, days=(15, 16))
+    only_cancelled_days_ahead.sessions.update(cancelled=True)
+    first_day_cancelled = cohort(provider, course_page=page, days=(10, 30))
+    first_day_cancelled.sessions.filter(day_number=1).update(cancelled=True)  # now starts on day 30
     cohort(provider)  # another course
-    assert list(selectors.open_cohorts_for_course_page(page.pk)) == [open_cohort]
+    result = list(selectors.open_cohorts_for_course_page(page.pk))
+    assert result == [sooner, first_day_cancelled, later]  # by first session that takes place
+    assert [c.confirmed_count for c in result] == [0, 0, 0]
+    assert result[0].first_start == sooner.sessions.order_by("starts_at").first().starts_at
+
+
+def test_open_cohorts_for_course_page_query_count(provider, django_assert_num_queries):
+    root = Page.get_first_root_node()
+    page = root.add_child(instance=Page(title="Grundkursus", slug="grundkursus-test"))
+    for _ in range(4):
+        cohort(provider, course_page=page)
+    with django_assert_num_queries(2):
+        rows = list(selectors.open_cohorts_for_course_page(page.pk))
+        assert all(len(c.sessions.all()) == 3 and c.provider for c in rows)
 
 
 def test_registration_changed_signal_after_commit(municipality, django_capture_on_commit_callbacks):
