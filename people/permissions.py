@@ -6,6 +6,7 @@ request and answers from memory after that.
 
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -87,7 +88,8 @@ class Access:
 
 
 def _pk(obj):
-    return getattr(obj, "pk", obj)
+    """An organisation's id, given the organisation or its id."""
+    return obj.pk if isinstance(obj, models.Model) else obj
 
 
 ANONYMOUS = Access(user_id=None)
