@@ -20,7 +20,7 @@ from people.models import Membership, Municipality, Provider, Team, User
 from people.roles import Role
 from scheduling.demo import link_cohorts_to_course
 from scheduling.models import Registration
-from scheduling.services import registration_create
+from scheduling.services.registration import registration_create
 
 from . import services
 from .models import Exemption, LicenceAgreement, MonthlySnapshot

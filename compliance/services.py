@@ -12,7 +12,7 @@ from people.models import Membership, Municipality, User
 from people.permissions import access_for
 from scheduling.models import Event, Registration
 from scheduling.selectors import open_cohorts_for_course_page
-from scheduling.services import registrations_bulk_create
+from scheduling.services.registration import registrations_bulk_create
 
 from .models import (
     AgreementStatus,

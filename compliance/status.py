@@ -268,13 +268,17 @@ def day_range(first: datetime.date | None, last: datetime.date | None) -> str:
     if first is None:
         return ""
     last = last or first
+
+    def day_month(day):
+        return f"{day.day}. {date_format(day, 'b')}."
+
     if first == last:
-        return date_format(first, "j. M Y")
+        return f"{day_month(first)} {first.year}"
     if (first.year, first.month) == (last.year, last.month):
-        return f"{date_format(first, 'j.')}–{date_format(last, 'j. M Y')}"
+        return f"{first.day}.–{day_month(last)} {last.year}"
     if first.year == last.year:
-        return f"{date_format(first, 'j. M')}–{date_format(last, 'j. M Y')}"
-    return f"{date_format(first, 'j. M Y')}–{date_format(last, 'j. M Y')}"
+        return f"{day_month(first)}–{day_month(last)} {last.year}"
+    return f"{day_month(first)} {first.year}–{day_month(last)} {last.year}"
 
 
 @dataclass

@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Completion, CourseKind, CoursePage, Enrolment, LessonPage, LessonProgress
+from .models import Completion, CourseKind, Enrolment, LessonPage, LessonProgress
 
 __all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans", "local_date"]
 
@@ -111,20 +111,21 @@ def learning_spans(
     if person_ids is not None:
         enrolments = enrolments.filter(person_id__in=person_ids)
     rows = list(enrolments.order_by().values_list(
-        "person_id", "course_id", "course__title", "enrolled_at", "ended_at", "end_reason"
+        "person_id", "course_id", "course__title", "enrolled_at", "ended_at", "end_reason", "course__path"
     ))
     if not rows:
         return []
     course_ids = {row[1] for row in rows}
+    paths = {row[1]: row[6] for row in rows}
     done = {}
     progress = LessonProgress.objects.filter(course_id__in=course_ids, completed_at__date__lte=until)
     if person_ids is not None:
         progress = progress.filter(person_id__in=person_ids)
     for person_id, course_id, completed_at in progress.order_by().values_list("person_id", "course_id", "completed_at"):
         done.setdefault((person_id, course_id), []).append(local_date(completed_at))
-    totals = _lesson_totals(course_ids)
+    totals = _lesson_totals(paths)
     out = []
-    for person_id, course_id, title, enrolled_at, ended_at, end_reason in rows:
+    for person_id, course_id, title, enrolled_at, ended_at, end_reason, _path in rows:
         ended = local_date(ended_at)
         out.append(LearningSpan(
             person_id=person_id, course_id=course_id, course_title=title, started_on=local_date(enrolled_at),
@@ -136,12 +137,9 @@ def learning_spans(
     return out
 
 
-def _lesson_totals(course_ids) -> dict[int, int]:
+def _lesson_totals(paths: dict[int, str]) -> dict[int, int]:
     """{course id: number of live lessons under it}, from one query over the lessons' tree paths."""
-    paths = dict(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "path"))
     totals = dict.fromkeys(paths, 0)
-    if not paths:
-        return totals
     by_path = {path: pk for pk, path in paths.items()}
     depths = sorted({len(path) for path in by_path})
     under_a_course = Q()

@@ -1,5 +1,6 @@
 """Hypothesis: the bulk report figures equal a brute-force recomputation, person by person, with one
-ORM query per question, on random staff, completions, revocations, exemptions and licence history."""
+ORM query per question, on random staff, completions, revocations, exemptions, licence history and
+cohort bookings (the progress axis); and the national fast path (`figures_on`) equals the municipal report."""
 
 import datetime
 from collections import Counter
@@ -7,15 +8,18 @@ from collections import Counter
 import pytest
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance import selectors, services
+from compliance import services
 from compliance.models import Exemption, ExemptionWithdrawal, LicenceTerms
+from compliance.selectors import reports as selectors
+from courses.models import CourseKind
 from people.models import Membership
-from tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
+from tests.factories import MembershipFactory, MunicipalityFactory, ProviderFactory, UserFactory
 
-from .factories import completion
+from .factories import completion, course_page
 
 BASE = datetime.date(2020, 1, 1)
 
@@ -38,7 +42,11 @@ person_st = st.fixed_dictionaries({
     "completions": st.lists(completion_st, max_size=2),
     "exemption": st.one_of(st.none(), st.tuples(st.integers(0, 1500), st.one_of(st.none(), st.integers(0, 600)),
                                                 st.one_of(st.none(), st.integers(0, 600)))),
+    # A basic-course cohort booking: (booked on, cancelled this many days later or never, which cohort).
+    "booking": st.one_of(st.none(), st.tuples(st.integers(0, 1500), st.one_of(st.none(), st.integers(0, 400)),
+                                              st.integers(0, 1))),
 })
+COHORT_DAYS = ((600, 601, 602), (1400, 1401))
 scenario_st = st.fixed_dictionaries({
     "people": st.lists(person_st, min_size=1, max_size=10),
     "terms": st.lists(st.tuples(st.integers(-100, 1500), st.integers(30, 500), st.integers(0, 3),
@@ -58,8 +66,22 @@ def as_of_days(scenario):
     return days
 
 
+def booked_on(person_id, as_of):
+    """A confirmed basic-course cohort registration standing on the day, with a course day still to come."""
+    from scheduling.models import Registration, Session
+
+    for registration in Registration.objects.filter(person_id=person_id, event__course_page__isnull=False):
+        booked = timezone.localdate(registration.created_at)
+        cancelled = timezone.localdate(registration.cancelled_at) if registration.cancelled_at else None
+        last = max(timezone.localdate(s.starts_at) for s in Session.objects.filter(event=registration.event_id))
+        if booked <= as_of and (cancelled is None or cancelled > as_of) and last >= as_of:
+            return True
+    return False
+
+
 def brute_force(municipality, as_of):
     counts = Counter()
+    booked = 0
     qualified = 0
     in_force = (Membership.objects.filter(municipality=municipality, role__in=["sagsbehandler", "superbruger"],
                                           start_date__lte=as_of)
@@ -100,13 +122,47 @@ def brute_force(municipality, as_of):
             counts["gennemfoert"] += 1
         elif exempt:
             counts["fritaget"] += 1
-        elif as_of <= deadline:
-            counts["inden-for-frist"] += 1
         else:
-            counts["overskredet"] += 1
+            counts["inden-for-frist" if as_of <= deadline else "overskredet"] += 1
+            booked += booked_on(person_id, as_of)
         if in_force.filter(person_id=person_id, role="superbruger").exists() and valid("superbrugerkursus"):
             qualified += 1
-    return counts, qualified, required
+    return counts, qualified, required, booked
+
+
+def aware(day_, hour=9):
+    return timezone.make_aware(datetime.datetime.combine(day_, datetime.time(hour)))
+
+
+def cohorts():
+    from scheduling.models import Event, Session
+
+    provider = ProviderFactory()
+    out = []
+    for number, days in enumerate(COHORT_DAYS):
+        event = Event.objects.create(kind=Event.Kind.COHORT, provider=provider, title=f"Hold {number}",
+                                     course_page=course_page(CourseKind.BASIC), audience=Event.Audience.OPEN)
+        for day_number, offset in enumerate(days, start=1):
+            Session.objects.create(event=event, day_number=day_number, starts_at=aware(day(offset)),
+                                   ends_at=aware(day(offset), 15))
+        out.append(event)
+    return out
+
+
+def book(person, event, booked_offset, cancelled_after):
+    from scheduling.models import Registration, RegistrationChange
+
+    booked_at = aware(day(booked_offset))
+    cancelled_at = aware(day(booked_offset + cancelled_after), 12) if cancelled_after is not None else None
+    registration = Registration.objects.create(
+        event=event, person=person, created_at=booked_at, confirmed_at=booked_at, cancelled_at=cancelled_at,
+        status=Registration.Status.CANCELLED if cancelled_at else Registration.Status.CONFIRMED,
+    )
+    RegistrationChange.objects.create(registration=registration, status=Registration.Status.CONFIRMED,
+                                      changed_at=booked_at)
+    if cancelled_at:
+        RegistrationChange.objects.create(registration=registration, status=Registration.Status.CANCELLED,
+                                          changed_at=cancelled_at)
 
 
 def build(scenario, municipality, elsewhere, leader):
@@ -119,8 +175,12 @@ def build(scenario, municipality, elsewhere, leader):
         for offset, grace, minimum, brush_up in rest:
             services.licence_terms_change(agreement=licence, valid_from=day(offset), by=None,
                                           grace_period_days=grace, min_superusers=minimum, brush_up_years=brush_up)
+    events = cohorts()
     for spec in scenario["people"]:
         person = UserFactory()
+        if spec["booking"]:
+            booked_offset, cancelled_after, which = spec["booking"]
+            book(person, events[which], booked_offset, cancelled_after)
         start = day(spec["start"])
         end = start + datetime.timedelta(days=spec["length"]) if spec["length"] is not None else None
         MembershipFactory(person=person, municipality=municipality, role=spec["role"], start_date=start, end_date=end)
@@ -158,10 +218,12 @@ def test_report_figures_reconcile_with_brute_force(scenario):
         build(scenario, municipality, elsewhere, leader)
         for as_of in as_of_days(scenario):
             report = selectors.municipal_report(municipality=municipality, as_of=as_of)
-            counts, qualified, required = brute_force(municipality, as_of)
+            counts, qualified, required, booked = brute_force(municipality, as_of)
             got = {k: v for k, v in report.figures.counts.items() if v}
             assert got == dict(counts), (as_of, scenario)
             assert report.figures.qualified_superusers == qualified
+            # Progress is its own axis: the booked are counted beside the statuses, never instead.
+            assert report.figures.booked == booked, (as_of, scenario)
             assert report.figures.required_superusers == required
             denominator = sum(counts.values()) - counts["fritaget"]
             expected = round(100 * counts["gennemfoert"] / denominator, 1) if denominator else None
@@ -169,6 +231,7 @@ def test_report_figures_reconcile_with_brute_force(scenario):
             # The national table holds the same figures for the municipality.
             national = next(r for r in selectors.national_report(as_of=as_of) if r.municipality == municipality)
             assert national.figures.counts == report.figures.counts
+            assert national.figures.progress == report.figures.progress
             # The team figures add up to the municipality's.
             assert sum(t.total for t in report.teams) == report.figures.total
         transaction.set_rollback(True)

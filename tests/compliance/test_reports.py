@@ -7,8 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from compliance import selectors, services
+from compliance import services
 from compliance.models import Exemption
+from compliance.selectors import reports as selectors
+from compliance.selectors.trend import trend
 from compliance.status import Status
 from people.models import Municipality
 from tests.factories import MunicipalityFactory, TeamFactory
@@ -135,7 +137,7 @@ def test_trend_uses_snapshots_and_computes_the_rest(municipality):
     person = staff(municipality, start=D(2023, 1, 1))
     completion(person, D(2024, 3, 15))
     services.snapshot_month(month=D(2024, 1, 1))
-    points = selectors.trend(municipality=municipality, as_of=D(2024, 6, 10))
+    points = trend(municipality=municipality, as_of=D(2024, 6, 10))
     assert len(points) == 24
     by_month = {p.month: p for p in points}
     assert by_month[D(2024, 1, 1)].source == "snapshot"
@@ -165,12 +167,12 @@ def test_report_queries_do_not_grow_with_people(municipality):
     _grow(municipality, 5, team)
     small_municipal = _count(lambda: selectors.municipal_report(municipality=municipality))
     small_national = _count(lambda: selectors.national_report())
-    small_trend = _count(lambda: selectors.trend(municipality=municipality))
+    small_trend = _count(lambda: trend(municipality=municipality))
     _grow(municipality, 40, team)
     _grow(MunicipalityFactory(), 20, None)
     assert _count(lambda: selectors.municipal_report(municipality=municipality)) == small_municipal
     assert _count(lambda: selectors.national_report()) == small_national
-    assert _count(lambda: selectors.trend(municipality=municipality)) == small_trend
+    assert _count(lambda: trend(municipality=municipality)) == small_trend
     assert small_municipal <= 10
 
 

@@ -2,7 +2,19 @@
 
 import datetime
 
-from compliance.status import Completed, ExemptionSpan, Progress, Status, Terms, day_range, derive, progress_on, terms_on
+from django.utils import translation
+
+from compliance.status import (
+    Completed,
+    ExemptionSpan,
+    Progress,
+    Status,
+    Terms,
+    day_range,
+    derive,
+    progress_on,
+    terms_on,
+)
 from courses.evidence import LearningSpan
 from scheduling.evidence import BookingSpan
 
@@ -92,7 +104,8 @@ def test_status_has_exactly_four_values_and_progress_is_its_own_axis():
     assert late.status == Status.OVERDUE  # whatever the person has booked: derive never sees it
     progress = progress_on(D(2025, 1, 15), bookings=[booking(D(2024, 11, 1), COURSE_DAYS)])
     assert progress.kind == Progress.Kind.BOOKED
-    assert progress.label == "booked on a cohort 26.–28. jan. 2027"
+    with translation.override("da"):
+        assert progress.label == "tilmeldt hold 26.–28. jan. 2027"
     assert progress.pauses_reminders
 
 
@@ -122,7 +135,8 @@ def test_waitlist_and_e_learning_progress():
     waiting = booking(D(2024, 11, 1), COURSE_DAYS, status="waitlisted")
     progress = progress_on(D(2025, 1, 1), bookings=[waiting])
     assert progress.kind == Progress.Kind.WAITLISTED and not progress.pauses_reminders
-    assert progress.label == "on the waitlist for a cohort 26.–28. jan. 2027"
+    with translation.override("da"):
+        assert progress.label == "på venteliste til hold 26.–28. jan. 2027"
     learning = LearningSpan(person_id=1, course_id=1, course_title="Grundkursus", started_on=D(2024, 1, 1),
                             ended_on=None, end_reason="", lesson_total=5,
                             lessons_done_on=(D(2024, 2, 1), D(2024, 3, 1)))
@@ -134,6 +148,7 @@ def test_waitlist_and_e_learning_progress():
                        learning=[learning]).kind == Progress.Kind.BOOKED
 
 
+@translation.override("da")
 def test_day_ranges_read_as_danish_dates():
     assert day_range(D(2027, 1, 26), D(2027, 1, 28)) == "26.–28. jan. 2027"
     assert day_range(D(2027, 1, 30), D(2027, 2, 1)) == "30. jan.–1. feb. 2027"

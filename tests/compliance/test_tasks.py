@@ -5,9 +5,12 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
-from compliance import tasks
-from compliance.models import MonthlySnapshot, NotificationLog
+from compliance import reminders, tasks
+from compliance.models import MonthlySnapshot
+from people.models import Notification
+from people.notifications import send_notification_task
 
 from .factories import agreement, completion, staff
 
@@ -44,7 +47,7 @@ def test_reminders_at_60_30_7_days_and_overdue_each_once(licensed, run):
         day += datetime.timedelta(days=1)
     assert sorted(sent, reverse=True) == [60, 30, 7, -1]
     assert all(r == [person.email] for r in sent.values())
-    keys = set(NotificationLog.objects.values_list("key", flat=True))
+    keys = set(Notification.objects.values_list("key", flat=True))
     assert len(keys) == 4 and all(k.startswith(f"reminder:{licensed.pk}:{person.pk}:2024-12-31:") for k in keys)
 
 
@@ -52,17 +55,17 @@ def test_a_second_run_the_same_day_sends_nothing(licensed, run):
     staff(licensed, start=D(2024, 1, 1))
     assert len(run(D(2024, 12, 24))) == 1
     assert run(D(2024, 12, 24)) == []
-    assert NotificationLog.objects.count() == 1
+    assert Notification.objects.count() == 1
 
 
 def test_a_retried_send_task_sends_once(licensed, django_capture_on_commit_callbacks):
     staff(licensed, start=D(2024, 1, 1))
     with django_capture_on_commit_callbacks(execute=False):
         tasks.send_compliance_reminders_task("2024-12-24")
-    log = NotificationLog.objects.get()
+    log = Notification.objects.get()
     mail.outbox.clear()
-    assert tasks.send_notification_task(log.pk) is True
-    assert tasks.send_notification_task(log.pk) is False  # the retry, or a second worker
+    assert send_notification_task(log.pk) is True
+    assert send_notification_task(log.pk) is False  # the retry, or a second worker
     assert len(mail.outbox) == 1
     assert "ICS" in mail.outbox[0].subject
 
@@ -109,8 +112,33 @@ def test_monthly_snapshot_is_taken_once(licensed):
     assert MonthlySnapshot.objects.filter(municipality=licensed).count() == 1
 
 
+def test_reminders_pause_while_a_booking_stands_and_the_digest_still_lists_the_person(
+    licensed, leader, provider, run, django_capture_on_commit_callbacks
+):
+    from courses.models import CourseKind
+    from scheduling.services import registration as registration_services
+    from tests.scheduling.factories import cohort
+
+    from .factories import course_page
+
+    late = staff(licensed, start=D(2020, 1, 1))
+    event = cohort(provider, days=(20, 21, 22), course_page=course_page(CourseKind.BASIC))
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = registration_services.registration_create(event=event, person=late, by=leader)
+    today = timezone.localdate()
+    assert run(today) == []  # booked on a cohort still to come: no personal reminder
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.send_leader_digests_task(today.isoformat())
+    assert [m.to for m in mail.outbox] == [[leader.email]]
+    assert late.full_name in mail.outbox[0].body and "hold" in mail.outbox[0].body  # listed, with the booking
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_services.registration_cancel(registration=registration, by=leader, reason="Syg")
+    assert run(today) == [late.email]  # the booking is gone: reminders resume
+
+
 def test_reminder_stage():
-    assert [tasks.reminder_stage(d) for d in (61, 60, 31, 30, 8, 7, 0, -1, None)] == [
+    assert [reminders.reminder_stage(d) for d in (61, 60, 31, 30, 8, 7, 0, -1, None)] == [
         None, "60", "60", "30", "30", "7", "7", "overdue", None]
 
 
@@ -148,4 +176,4 @@ def test_three_workers_running_the_reminders_at_once_send_each_mail_once():
     assert not errors
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted(p.email for p in people)
-    assert NotificationLog.objects.filter(sent_at__isnull=False).count() == 15
+    assert Notification.objects.filter(sent_at__isnull=False).count() == 15

@@ -200,7 +200,7 @@ def test_ending_an_exemption_early(client, municipality, leader, roster):
     assert response.status_code == 302
     exemption.refresh_from_db()
     assert exemption.withdrawal.withdrawn_by == leader and exemption.reason == "Orlov"
-    from compliance import selectors
+    from compliance.selectors import reports as selectors
     from compliance.status import Status
 
     def status_on(day):
