@@ -12,7 +12,6 @@ import io
 import re
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -66,11 +65,6 @@ def certificate_context(completion) -> dict:
         "verify_url": url,
         "qr": qr_data_uri(url),
     }
-
-
-def certificate_html(completion) -> str:
-    with translation.override("da"):
-        return render_to_string(CERTIFICATE_TEMPLATE, certificate_context(completion))
 
 
 def certificate_pdf(completion) -> bytes:

@@ -7,7 +7,7 @@ An email outside the importer's scope reads as unknown: the import reveals nothi
 """
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -225,7 +225,7 @@ def import_preview(*, by, uploaded) -> ImportPreview:
                 row.note = _("Already on record (completed %(date)s); nothing changes.") % {
                     "date": found.strftime("%d-%m-%Y")
                 }
-    return ImportPreview(filename=getattr(uploaded, "name", "") or "", rows=rows)
+    return ImportPreview(filename=uploaded.name or "", rows=rows)
 
 
 @transaction.atomic
@@ -256,7 +256,3 @@ def import_confirm(*, by, payload) -> dict:
         else:
             skipped += 1
     return {"created": created, "skipped": skipped}
-
-
-def preview_as_dict(preview: ImportPreview) -> list:
-    return [asdict(r) for r in preview.rows]

@@ -3,6 +3,8 @@ invented first names and ages only, no real child or family data, no CPR numbers
 
 from content import method as ics_method
 
+from ..models import CourseKind, LessonType
+
 # --- Block helpers -----------------------------------------------------------------------------
 
 
@@ -240,7 +242,7 @@ def _day3_quiz():
 
 def grundkursus(media):
     return {
-        "title": "ICS-grundkursus", "slug": "ics-grundkursus", "kind": "grundkursus", "course_days": 3,
+        "title": "ICS-grundkursus", "slug": "ics-grundkursus", "kind": CourseKind.BASIC, "course_days": 3,
         "required_by_licence": True,
         "audience": "Alle sagsbehandlere på børne- og ungeområdet i en ICS-kommune",
         "summary": "Det obligatoriske tredagesforløb i ICS med e-læring før og efter hver kursusdag.",
@@ -265,7 +267,7 @@ def grundkursus(media):
                                 "udviklingsøkologiske perspektiv og ICS-trekanten med dens ti dimensioner.</p>",
                 "lessons": [
                     {
-                        "title": "Hvad er ICS?", "slug": "hvad-er-ics", "type": "forberedelse", "minutes": 20,
+                        "title": "Hvad er ICS?", "slug": "hvad-er-ics", "type": LessonType.PREPARATION, "minutes": 20,
                         "summary": "Metodens baggrund, licensen og tankegangen bag: barnet i centrum.",
                         "body": [
                             text("<p>ICS – Integrated Children's System – er den metode, de fleste danske kommuner "
@@ -305,7 +307,7 @@ def grundkursus(media):
                         ],
                     },
                     {
-                        "title": "ICS-trekanten og de ti dimensioner", "slug": "ics-trekanten", "type": "forberedelse",
+                        "title": "ICS-trekanten og de ti dimensioner", "slug": "ics-trekanten", "type": LessonType.PREPARATION,
                         "minutes": 25,
                         "summary": "Lær trekantens tre sider og ti dimensioner, og placér oplysninger fra en case.",
                         "body": [
@@ -328,7 +330,7 @@ def grundkursus(media):
                     },
                     {
                         "title": "Ressourcer og bekymringer i din egen praksis", "slug": "ressourcer-og-bekymringer",
-                        "type": "opfoelgning", "minutes": 30,
+                        "type": LessonType.FOLLOW_UP, "minutes": 30,
                         "summary": "Følg op på kursusdag 1 med en case og en refleksion over din egen praksis.",
                         "body": [
                             text("<p>På kursusdagen arbejdede I med trekanten på en fælles case. Nu skal du selv "
@@ -366,7 +368,7 @@ def grundkursus(media):
                 "lessons": [
                     {
                         "title": "Sagsforløbet fra underretning til plan", "slug": "sagsforloebet",
-                        "type": "forberedelse", "minutes": 20,
+                        "type": LessonType.PREPARATION, "minutes": 20,
                         "summary": "Overblik over trinene i sagen og lovgrundlaget i Barnets lov.",
                         "body": [
                             text("<p>En sag begynder ofte med en <strong>underretning</strong> (Barnets lov "
@@ -387,7 +389,7 @@ def grundkursus(media):
                         ],
                     },
                     {
-                        "title": "Tragtmodellen", "slug": "tragtmodellen", "type": "forberedelse", "minutes": 25,
+                        "title": "Tragtmodellen", "slug": "tragtmodellen", "type": LessonType.PREPARATION, "minutes": 25,
                         "summary": "Gå tragtmodellens tre faser igennem på underretningen om Sara.",
                         "body": [
                             text("<p>Tragtmodellen er et analyseredskab, der holder den børnefaglige undersøgelse "
@@ -410,7 +412,7 @@ def grundkursus(media):
                         ],
                     },
                     {
-                        "title": "Case: Underretningen om Sara", "slug": "case-sara", "type": "opfoelgning",
+                        "title": "Case: Underretningen om Sara", "slug": "case-sara", "type": LessonType.FOLLOW_UP,
                         "minutes": 30,
                         "summary": "Skriv din egen tragtning af Saras sag og sammenlign med modelbesvarelsen.",
                         "body": [
@@ -440,7 +442,7 @@ def grundkursus(media):
                 "lessons": [
                     {
                         "title": "Statusudtalelser og samarbejdspartnere", "slug": "statusudtalelser",
-                        "type": "forberedelse", "minutes": 15,
+                        "type": LessonType.PREPARATION, "minutes": 15,
                         "summary": "Sådan får du brugbar viden fra skole, dagtilbud og sundhedspleje.",
                         "body": [
                             text("<p>En <strong>statusudtalelse</strong> er en skriftlig beskrivelse fra en "
@@ -457,7 +459,7 @@ def grundkursus(media):
                         ],
                     },
                     {
-                        "title": "SMART-mål i barnets plan", "slug": "smart-maal", "type": "forberedelse",
+                        "title": "SMART-mål i barnets plan", "slug": "smart-maal", "type": LessonType.PREPARATION,
                         "minutes": 20,
                         "summary": "Fra vurdering til mål, der kan følges op.",
                         "body": [
@@ -471,7 +473,7 @@ def grundkursus(media):
                         ],
                     },
                     {
-                        "title": "Fra kursus til hverdag", "slug": "fra-kursus-til-hverdag", "type": "opfoelgning",
+                        "title": "Fra kursus til hverdag", "slug": "fra-kursus-til-hverdag", "type": LessonType.FOLLOW_UP,
                         "minutes": 30,
                         "summary": "Skriv SMART-mål for Emil og afslut grundkurset med quizzen.",
                         "body": [
@@ -494,7 +496,7 @@ def grundkursus(media):
 
 def superbrugerkursus(media):
     return {
-        "title": "ICS-superbrugerkursus", "slug": "ics-superbrugerkursus", "kind": "superbrugerkursus",
+        "title": "ICS-superbrugerkursus", "slug": "ics-superbrugerkursus", "kind": CourseKind.SUPERUSER,
         "course_days": 5, "required_by_licence": False,
         "audience": "Udpegede ICS-superbrugere: erfarne sagsbehandlere og ledere",
         "summary": "Tre moduler for superbrugere: forandring, analyse og handleplaner, undervisning og sparring.",
@@ -517,7 +519,7 @@ def superbrugerkursus(media):
                 "lessons": [
                     {
                         "title": "Superbrugerens rolle i implementeringen", "slug": "superbrugerens-rolle",
-                        "type": "forberedelse", "minutes": 20,
+                        "type": LessonType.PREPARATION, "minutes": 20,
                         "summary": "De fire faser og de syv sigtepunkter – og hvor du gør en forskel.",
                         "body": [
                             text("<p>Implementeringen af ICS sker i fire faser: <strong>Beslutningsprocessen"
@@ -534,7 +536,7 @@ def superbrugerkursus(media):
                         ],
                     },
                     {
-                        "title": "Backcasting og spilleplan", "slug": "backcasting", "type": "e-laering",
+                        "title": "Backcasting og spilleplan", "slug": "backcasting", "type": LessonType.E_LEARNING,
                         "minutes": 30,
                         "summary": "Tænk baglæns fra det ønskede resultat og skriv en spilleplan.",
                         "body": [
@@ -565,7 +567,7 @@ def superbrugerkursus(media):
                                 "plan.</p>",
                 "lessons": [
                     {
-                        "title": "Tragtmodellen på morgenmødet", "slug": "tragt-paa-morgenmoedet", "type": "e-laering",
+                        "title": "Tragtmodellen på morgenmødet", "slug": "tragt-paa-morgenmoedet", "type": LessonType.E_LEARNING,
                         "minutes": 20,
                         "summary": "Led en kort tragtning af en ny underretning sammen med teamet.",
                         "body": [
@@ -584,7 +586,7 @@ def superbrugerkursus(media):
                         ],
                     },
                     {
-                        "title": "Fra analyse til barnets plan", "slug": "analyse-til-plan", "type": "e-laering",
+                        "title": "Fra analyse til barnets plan", "slug": "analyse-til-plan", "type": LessonType.E_LEARNING,
                         "minutes": 20,
                         "summary": "Sammenhængen mellem vurdering, mål og opfølgning.",
                         "body": [
@@ -614,7 +616,7 @@ def superbrugerkursus(media):
                                 "ICS-magneterne i sagsgennemgange.</p>",
                 "lessons": [
                     {
-                        "title": "Kviksparring med magneterne", "slug": "kviksparring-magneter", "type": "e-laering",
+                        "title": "Kviksparring med magneterne", "slug": "kviksparring-magneter", "type": LessonType.E_LEARNING,
                         "minutes": 25,
                         "summary": "Sådan faciliterer du en sagsgennemgang med magnettavlen.",
                         "body": [
@@ -654,7 +656,7 @@ def superbrugerkursus(media):
 
 def brush_up(media):
     return {
-        "title": "ICS brush-up", "slug": "ics-brush-up", "kind": "brush-up", "course_days": 0,
+        "title": "ICS brush-up", "slug": "ics-brush-up", "kind": CourseKind.BRUSH_UP, "course_days": 0,
         "required_by_licence": False,
         "audience": "Sagsbehandlere, hvis grundkursus ligger nogle år tilbage",
         "summary": "Genopfrisk trekanten, tragtmodellen og det nye i Barnets lov på en time.",
@@ -673,7 +675,7 @@ def brush_up(media):
             "introduction": "<p>Tre korte lektioner, som du kan tage i din egen rækkefølge.</p>",
             "lessons": [
                 {
-                    "title": "Trekanten i 2019-udgaven", "slug": "trekanten-2019", "type": "e-laering", "minutes": 15,
+                    "title": "Trekanten i 2019-udgaven", "slug": "trekanten-2019", "type": LessonType.E_LEARNING, "minutes": 15,
                     "summary": "Ti dimensioner i stedet for de tidligere flere – hvad er ændret?",
                     "body": [
                         text("<p>I 2019 blev trekanten forenklet til ti dimensioner. Flere tidligere dimensioner "
@@ -684,7 +686,7 @@ def brush_up(media):
                     ],
                 },
                 {
-                    "title": "Tragtmodellen med ressourcer", "slug": "tragt-med-ressourcer", "type": "e-laering",
+                    "title": "Tragtmodellen med ressourcer", "slug": "tragt-med-ressourcer", "type": LessonType.E_LEARNING,
                     "minutes": 15,
                     "summary": "Hypoteser skal også rumme det, der taler imod bekymringen.",
                     "body": [
@@ -701,7 +703,7 @@ def brush_up(media):
                     ],
                 },
                 {
-                    "title": "Nyt siden sidst: Barnets lov", "slug": "barnets-lov", "type": "e-laering", "minutes": 15,
+                    "title": "Nyt siden sidst: Barnets lov", "slug": "barnets-lov", "type": LessonType.E_LEARNING, "minutes": 15,
                     "required": False,
                     "summary": "De vigtigste paragraffer og hvor de fandtes før.",
                     "body": [
@@ -726,7 +728,7 @@ def courses(media):
 def local_theme_day(media):
     """Skanderborg's own material: a theme day written by its superusers, approved by its leader."""
     return {
-        "title": "Temadag: Barnets stemme i undersøgelsen", "slug": "temadag-barnets-stemme", "kind": "temaforloeb",
+        "title": "Temadag: Barnets stemme i undersøgelsen", "slug": "temadag-barnets-stemme", "kind": CourseKind.THEME,
         "course_days": 1, "required_by_licence": False,
         "audience": "Sagsbehandlere i Familieafdelingen Nord og Syd",
         "summary": "Lokal temadag om samtalen med barnet, planlagt af kommunens ICS-superbrugere.",
@@ -743,7 +745,7 @@ def local_theme_day(media):
             "title": "Forberedelse til temadagen", "slug": "forberedelse-temadag", "course_day": 1,
             "introduction": "<p>Læs lektionen, før du møder op. Den tager et kvarter.</p>",
             "lessons": [{
-                "title": "Samtalen med barnet", "slug": "samtalen-med-barnet", "type": "forberedelse", "minutes": 15,
+                "title": "Samtalen med barnet", "slug": "samtalen-med-barnet", "type": LessonType.PREPARATION, "minutes": 15,
                 "summary": "Hvorfor barnets egne ord hører hjemme på dimensionerne.",
                 "body": [
                     text("<p>Barnets lov styrker barnets ret til at blive hørt. I ICS betyder det, at barnets "

@@ -26,6 +26,7 @@ from courses.models import (
     Completion,
     CompletionMethod,
     CourseIndexPage,
+    CourseKind,
     CoursePage,
     Enrolment,
     EnrolmentSource,
@@ -50,7 +51,7 @@ def _course_tree(label):
     courses = []
     for c in range(3):
         course = index.add_child(instance=CoursePage(
-            title=f"Bench-kursus {c + 1}", slug=f"bench-kursus-{label}-{c}", kind="temaforloeb", course_days=0,
+            title=f"Bench-kursus {c + 1}", slug=f"bench-kursus-{label}-{c}", kind=CourseKind.THEME, course_days=0,
         ))
         lessons = []
         for m in range(3):
