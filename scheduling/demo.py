@@ -36,7 +36,7 @@ def _weekday_offsets(start_offset, count):
     return offsets
 
 
-def _first_tuesday_this_month():
+def _tuesday_of_first_week():
     today = timezone.localdate()
     first = today.replace(day=1)
     return first + datetime.timedelta(days=(1 - first.weekday()) % 7)
@@ -180,7 +180,7 @@ def load(stdout=None):
 
     # --- A monthly ICS team meeting series (first Tuesday, 09:00–10:30) in Skanderborg.
     skanderborg = municipalities["Skanderborg"]
-    first = _first_tuesday_this_month()
+    first = _tuesday_of_first_week()
     first_start = timezone.make_aware(datetime.datetime.combine(first, datetime.time(9, 0)))
     series, new = _event(
         "skanderborg-teammoede", kind=Event.Kind.TEAM_MEETING, municipality=skanderborg,
@@ -191,7 +191,7 @@ def load(stdout=None):
         sessions=[(first_start, first_start + datetime.timedelta(minutes=90))],
     )
     created += new
-    for local_part in ("superbruger", "sagsbehandler1", "sagsbehandler2", "leder"):
+    for local_part in ("superbruger", "sagsbehandler1", "sagsbehandler2", "leder"):  # demo e-mail addresses
         _register_quietly(series, _user(f"{local_part}@skanderborg.demo"), skanderborg)
     if new:
         # The July meeting falls in the summer holiday: cancelled, so it shows as EXDATE in calendars.
