@@ -16,8 +16,6 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone, vCalAddress, vRecur, vText
 from icalendar import Event as VEvent
 
-from .models import Event
-
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 UID_DOMAIN = "ics-akademi.dk"
 TZID = "Europe/Copenhagen"
@@ -123,7 +121,7 @@ def _common(vevent, event, *, stamp, attendee=None, cancelled=False):
 
 
 def session_summary(event, session, total):
-    if event.kind == Event.Kind.COHORT and total > 1:
+    if event.is_cohort and total > 1:
         return f"{event.title} – dag {session.day_number} af {total}"
     return event.title
 

@@ -101,6 +101,10 @@ class Event(models.Model):
         return self.cancelled_at is not None
 
     @property
+    def is_cohort(self):
+        return self.kind == self.Kind.COHORT
+
+    @property
     def is_series(self):
         return bool(self.recurrence_rule)
 

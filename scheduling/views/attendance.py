@@ -47,7 +47,7 @@ def attendance_roster(request, pk):
             return redirect("scheduling:roster", pk=session.pk)
     return render(request, "scheduling/roster.html", {
         "session": session, "event": session.event, "rows": rows,
-        "choices": Attendance.Status.choices, "attended": Attendance.Status.ATTENDED,
+        "choices": Attendance.Status.choices, "attended": Attendance.Status.ATTENDED, "absent": Attendance.Status.ABSENT,
         "history": selectors.attendance_history(session)[:100],
         "recorded": sum(1 for r in rows if r["status"]),
     })
