@@ -14,8 +14,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_leader_compliance_journey(page, live_server, municipality, team, leader, provider, tmp_path):
-    from scheduling import services as scheduling_services
     from scheduling.models import Registration
+    from scheduling.services import events as scheduling_services
 
     agreement(municipality)
     late = staff(municipality, start=datetime.date(2020, 1, 1), team=team)
@@ -28,7 +28,7 @@ def test_leader_compliance_journey(page, live_server, municipality, team, leader
     )
 
     browser_login(page, live_server, leader.email)
-    page.get_by_role("link", name="Compliance", exact=True).first.click()
+    page.get_by_role("link", name="Licensstatus", exact=True).first.click()
     assert "Licensoverholdelse" in page.locator("h1").inner_text()
     assert "50,0 %" in page.content()
     assert_accessible(page)

@@ -175,9 +175,10 @@ def test_coordinator_creates_cohort_records_attendance_and_sees_certificate(page
     day3 = finished.sessions.get(day_number=3)
     person = next(r.person for r in finished.registrations.filter(status="confirmed").select_related("person")
                   if not Completion.objects.filter(person=r.person, course=course).exists())
-    from scheduling.services import attendance_record
+    from scheduling.models import Attendance
+    from scheduling.services.attendance import attendance_record
 
-    attendance_record(session=day3, person=person, status="absent", by=User.objects.get(email="underviser@via.demo"))
+    attendance_record(session=day3, person=person, status=Attendance.Status.ABSENT, by=User.objects.get(email="underviser@via.demo"))
     assert not Completion.objects.filter(person=person, course=course).exists()
     page.goto(f"{live_server.url}/kalender/session/{day3.pk}/fremmoede/")
     assert_accessible(page)
