@@ -5,8 +5,8 @@ from django.utils import timezone
 from courses.models import CourseKind, CoursePage
 from scheduling.models import Event
 
-from .selectors.evidence import load_evidence, people_on
-from .status import BOOKABLE, derive, terms_on
+from .selectors.evidence import derive_person, load_evidence, people_on
+from .status import BOOKABLE, terms_on
 
 
 def waitlist_priority(event: Event, person_ids: list[int]) -> dict[int, int]:
@@ -25,11 +25,8 @@ def waitlist_priority(event: Event, person_ids: list[int]) -> dict[int, int]:
     for mid in evidence.memberships:
         terms = terms_on(evidence.terms.get(mid, []), today)
         for pid, (start, _end, _team, _roles) in people_on(evidence, mid, today).items():
-            derived = derive(
-                as_of=today, start_date=start, terms=terms,
-                basic=evidence.completed(CourseKind.BASIC, pid), brush_ups=evidence.completed(CourseKind.BRUSH_UP, pid),
-                exemptions=evidence.exemptions.get((pid, mid), ()),
-            )
+            derived, _progress = derive_person(evidence, municipality_id=mid, person_id=pid, start=start,
+                                               terms=terms, day=today)
             if derived.status in BOOKABLE:
                 keys[pid] = min(keys.get(pid, derived.days_left), derived.days_left)
     return keys

@@ -186,15 +186,11 @@ def snapshot_month(*, month: datetime.date, as_of: datetime.date | None = None) 
 
 def bookable_cohorts() -> list[Event]:
     """Basic-course cohorts open for booking (scheduling's rule: `open_cohorts_for_course_page`),
-    soonest first."""
+    soonest first (by the `first_start` that selector annotates)."""
     cohorts = []
     for page_id in CoursePage.objects.filter(kind=CourseKind.BASIC).values_list("pk", flat=True):
         cohorts.extend(open_cohorts_for_course_page(page_id))
-
-    def first_start(event):
-        return min((s.starts_at for s in event.sessions.all() if not s.cancelled), default=event.created_at)
-
-    return sorted(cohorts, key=lambda event: (first_start(event), event.pk))
+    return sorted(cohorts, key=lambda event: (event.first_start, event.pk))
 
 
 @transaction.atomic

@@ -20,18 +20,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+
+from web.dates import local_date
 
 from .models import Completion, CourseKind, Enrolment, LessonPage, LessonProgress
 
-__all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans", "local_date"]
-
-
-def local_date(value: datetime.datetime | None) -> datetime.date | None:
-    """The local calendar day of a stored moment (None stays None)."""
-    if value is None:
-        return None
-    return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+__all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans"]
 
 
 @dataclass(frozen=True)

@@ -15,17 +15,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils import timezone
+
+from web.dates import local_date
 
 from .models import Event, Registration, RegistrationChange, Session
 
 __all__ = ["BookingSpan", "booking_spans"]
-
-
-def _local_date(value: datetime.datetime | None) -> datetime.date | None:
-    if value is None:
-        return None
-    return timezone.localdate(value) if timezone.is_aware(value) else value.date()
 
 
 @dataclass(frozen=True)
@@ -101,21 +96,21 @@ def booking_spans(
         RegistrationChange.objects.filter(registration_id__in=ids).order_by("changed_at", "pk")
         .values_list("registration_id", "status", "changed_at")
     ):
-        history.setdefault(registration_id, []).append((status, _local_date(changed_at)))
+        history.setdefault(registration_id, []).append((status, local_date(changed_at)))
     sessions = {}
     for event_id, starts_at, cancelled, cancelled_at in (
         Session.objects.filter(event_id__in={row[2] for row in rows}).order_by("starts_at")
         .values_list("event_id", "starts_at", "cancelled", "cancelled_at")
     ):
-        cancelled_on = _local_date(cancelled_at) if cancelled else None
+        cancelled_on = local_date(cancelled_at) if cancelled else None
         if cancelled and cancelled_on is None:
             cancelled_on = datetime.date.min  # cancelled with no time recorded: never planned
-        sessions.setdefault(event_id, []).append((_local_date(starts_at), cancelled_on))
+        sessions.setdefault(event_id, []).append((local_date(starts_at), cancelled_on))
     out = []
     for pk, person_id, event_id, title, page_id, status, created_at, cancelled_at, event_cancelled_at in rows:
-        changes = history.get(pk) or [(status, _local_date(created_at))]
+        changes = history.get(pk) or [(status, local_date(created_at))]
         if not history.get(pk) and cancelled_at is not None:
-            changes.append((Registration.Status.CANCELLED, _local_date(cancelled_at)))
+            changes.append((Registration.Status.CANCELLED, local_date(cancelled_at)))
         for index, (held, since) in enumerate(changes):
             if held == Registration.Status.CANCELLED:
                 continue
@@ -126,7 +121,7 @@ def booking_spans(
             out.append(BookingSpan(
                 registration_id=pk, person_id=person_id, event_id=event_id, event_title=title,
                 course_page_id=page_id, status=held, start=since, end=end,
-                event_cancelled_on=_local_date(event_cancelled_at),
+                event_cancelled_on=local_date(event_cancelled_at),
                 sessions=tuple(sessions.get(event_id, ())),
             ))
     return out
