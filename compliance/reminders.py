@@ -53,10 +53,10 @@ def active_reports(day: datetime.date):
             yield municipality, figures, rows
 
 
-def reminders_due(day: datetime.date, reports=None) -> list[Pending]:
+def reminders_due(day: datetime.date) -> list[Pending]:
     """A reminder for each person overdue or near the deadline who holds no booking still to come."""
     due = []
-    for municipality, _figures, rows in reports if reports is not None else active_reports(day):
+    for municipality, _figures, rows in active_reports(day):
         for row in rows:
             if not row.needs_action or row.progress.pauses_reminders:
                 continue
@@ -73,9 +73,9 @@ def reminders_due(day: datetime.date, reports=None) -> list[Pending]:
     return due
 
 
-def digests_due(day: datetime.date, reports=None) -> list[Pending]:
+def digests_due(day: datetime.date) -> list[Pending]:
     """Each leader of a municipality with overdue staff gets the list once per ISO week."""
-    reports = list(reports if reports is not None else active_reports(day))
+    reports = list(active_reports(day))
     year, week, _weekday = day.isocalendar()
     leaders = {}
     for mid, pid in Membership.objects.current(day).filter(
