@@ -6,8 +6,3 @@ class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Content")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import wiring
-
-        wiring.connect()

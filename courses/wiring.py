@@ -1,6 +1,6 @@
 """How `courses` plugs in: everything it registers, in one place, called from `CoursesConfig.ready()`.
 
-- the "My courses" navigation item;
+- the "My courses" and "Teaching material" navigation items;
 - dashboard panels (my courses, team progress, completion records) and the profile's certificates;
 - receivers: an exercise submitted (courses' own signal), attendance recorded, a registration
   confirmed or cancelled, a cohort cancelled (scheduling's signals). Each receiver queues a task after
@@ -50,6 +50,11 @@ def certificates_section(request, access):
 def connect():
     navigation.register(navigation.NavItem(
         key="my_courses", label=_("My courses"), url_name="courses:my_courses", order=20,
+        visible=lambda access: access.is_authenticated,
+    ))
+    # The teaching material's entry point (a redirect to the course index).
+    navigation.register(navigation.NavItem(
+        key="material", label=_("Teaching material"), url_name="courses:material", order=50,
         visible=lambda access: access.is_authenticated,
     ))
     register_panel("completion_records", panels.records_panel)
