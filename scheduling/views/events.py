@@ -80,6 +80,20 @@ def event_create(request):
     })
 
 
+def _submitted(request, form, change, success: str) -> bool:
+    """For a valid POSTed form, call `change()` (the service): True, with the success message, when
+    it went through; its ValidationError goes back onto the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        change()
+    except ValidationError as exc:
+        errors_to_form(form, exc)
+        return False
+    messages.success(request, success)
+    return True
+
+
 def _event_page_object(request, pk):
     return page_object_or_404(
         request, shown=selectors.managed_events(request.user), seen=selectors.visible_events(request.user), pk=pk,
@@ -108,24 +122,17 @@ def event_edit(request, pk):
                      host_queryset=hosts)
     quota_form = QuotaForm(request.POST or None, prefix="quota") if event.provider_id else None
     if request.method == "POST" and "quota-municipality" in request.POST and quota_form is not None:
-        if quota_form.is_valid():
-            try:
-                event_services.quota_set(event=event, by=request.user, **quota_form.cleaned_data)
-            except ValidationError as exc:
-                errors_to_form(quota_form, exc)
-            else:
-                messages.success(request, _("The seat quota is saved."))
-                return redirect("scheduling:event_edit", pk=event.pk)
+        if _submitted(request, quota_form,
+                      lambda: event_services.quota_set(event=event, by=request.user, **quota_form.cleaned_data),
+                      _("The seat quota is saved.")):
+            return redirect("scheduling:event_edit", pk=event.pk)
         form = EventForm(instance=event, owner_kind=owner_kind, host_queryset=hosts)
-    elif request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.fields}
-        try:
-            event_services.event_update(event=event, by=request.user, **changes)
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The event is saved. Registered participants get an updated invitation."))
-            return redirect(event)
+    elif _submitted(request, form,
+                    lambda: event_services.event_update(
+                        event=event, by=request.user, **{name: form.cleaned_data[name] for name in form.fields}
+                    ),
+                    _("The event is saved. Registered participants get an updated invitation.")):
+        return redirect(event)
     return render(request, "scheduling/event_form.html", {
         "form": form, "event": event, "quota_form": quota_form, "quotas": event.quotas.select_related("municipality"),
         "owner": event.municipality or event.provider,
@@ -168,14 +175,10 @@ def event_ics(request, pk):
 def event_cancel(request, pk):
     event = _event_page_object(request, pk)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event_services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The event is cancelled and everyone registered is told."))
-            return redirect(event)
+    if _submitted(request, form,
+                  lambda: event_services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"]),
+                  _("The event is cancelled and everyone registered is told.")):
+        return redirect(event)
     return render(request, "scheduling/cancel_form.html", {"form": form, "event": event, "session": None})
 
 
@@ -191,14 +194,11 @@ def session_edit(request, pk, create=False):
     if session:
         initial = {"starts_at": timezone.localtime(session.starts_at), "ends_at": timezone.localtime(session.ends_at)}
     form = SessionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event_services.session_save(event=event, session=session, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The session is saved."))
-            return redirect(event)
+    if _submitted(request, form,
+                  lambda: event_services.session_save(event=event, session=session, by=request.user,
+                                                      **form.cleaned_data),
+                  _("The session is saved.")):
+        return redirect(event)
     return render(request, "scheduling/session_form.html", {"form": form, "event": event, "session": session})
 
 
@@ -207,12 +207,9 @@ def session_edit(request, pk, create=False):
 def session_cancel(request, pk):
     session = _session_page_object(request, pk)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event_services.session_cancel(session=session, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The session is cancelled and everyone registered is told."))
-            return redirect(session.event)
+    if _submitted(request, form,
+                  lambda: event_services.session_cancel(session=session, by=request.user,
+                                                        reason=form.cleaned_data["reason"]),
+                  _("The session is cancelled and everyone registered is told.")):
+        return redirect(session.event)
     return render(request, "scheduling/cancel_form.html", {"form": form, "event": session.event, "session": session})
