@@ -84,33 +84,34 @@ def _event_overview(events):
     )
 
 
+def _organisation_calendar(request, organisation, events, **extra):
+    """A municipality's or a provider's calendar: its sessions and its event overview."""
+    return _calendar_page(
+        request, title=_("Calendar for %(name)s") % {"name": organisation.name},
+        sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
+        extra={"events": _event_overview(events), **extra},
+    )
+
+
 @login_required
 def municipality_calendar(request, slug):
     municipality = get_visible_or_404(selectors.visible_calendar_municipalities(request.user), slug=slug)
-    events = Event.objects.filter(municipality=municipality)
-    return _calendar_page(
-        request, title=_("Calendar for %(name)s") % {"name": municipality.name},
-        sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
-        extra={
-            "municipality": municipality,
-            "events": _event_overview(events),
-            "may_plan": selectors.may_plan_for_municipality(request.user, municipality),
-            "feed_url": request.build_absolute_uri(reverse(
-                "scheduling:municipality_feed", args=[request.user.calendar_token, municipality.slug]
-            )),
-        },
+    return _organisation_calendar(
+        request, municipality, Event.objects.filter(municipality=municipality),
+        municipality=municipality,
+        may_plan=selectors.may_plan_for_municipality(request.user, municipality),
+        feed_url=request.build_absolute_uri(reverse(
+            "scheduling:municipality_feed", args=[request.user.calendar_token, municipality.slug]
+        )),
     )
 
 
 @login_required
 def provider_calendar(request, slug):
     provider = get_visible_or_404(selectors.visible_calendar_providers(request.user), slug=slug)
-    events = Event.objects.filter(provider=provider)
-    return _calendar_page(
-        request, title=_("Calendar for %(name)s") % {"name": provider.name},
-        sessions_between=lambda s, e: selectors.sessions_between(events, s, e),
-        extra={"provider": provider, "events": _event_overview(events),
-               "may_plan": selectors.may_plan_for_provider(request.user, provider)},
+    return _organisation_calendar(
+        request, provider, Event.objects.filter(provider=provider),
+        provider=provider, may_plan=selectors.may_plan_for_provider(request.user, provider),
     )
 
 
