@@ -60,15 +60,11 @@ class Access:
     def coordinates(self, provider):
         return self.is_national_admin or _pk(provider) in self.provider_ids(Role.COORDINATOR)
 
-    @property
-    def plannable_municipality_ids(self):
-        """Municipalities whose local events (theme days, brush-ups, team meetings) the person plans:
-        where they are a leader or an ICS superuser. National admins plan for every municipality
-        (`may_plan_for`, `plannable_municipalities`); this set holds only their own memberships."""
-        return self.municipality_ids(*PLANNER_ROLES)
-
     def may_plan_for(self, municipality):
-        return self.is_national_admin or _pk(municipality) in self.plannable_municipality_ids
+        """Whether the person plans the municipality's local events (theme days, brush-ups, team
+        meetings): as its leader or ICS superuser, or as a national admin. The list of them is
+        `plannable_municipalities`."""
+        return self.is_national_admin or _pk(municipality) in self.municipality_ids(*PLANNER_ROLES)
 
     def may_manage_staff(self, municipality):
         """Leaders keep their municipality's roster; national admins any."""
@@ -140,11 +136,12 @@ def visible_municipalities(user) -> QuerySet:
 def plannable_municipalities(user) -> QuerySet:
     """Municipalities the person may plan local events for: those where they are a leader or an ICS
     superuser (memberships in force, as everywhere in `Access`: not ended, future starters included);
-    every municipality for national admins. The one answer scheduling and courses ask."""
+    every municipality for national admins. The one list scheduling and courses ask for; one
+    municipality is `Access.may_plan_for`."""
     access = access_for(user)
     if access.is_national_admin:
         return Municipality.objects.all()
-    return Municipality.objects.filter(pk__in=access.plannable_municipality_ids)
+    return Municipality.objects.filter(pk__in=access.municipality_ids(*PLANNER_ROLES))
 
 
 def visible_memberships(user) -> QuerySet:
