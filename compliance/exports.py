@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from people.roles import Role
 from web.pdf import pdf_response, render_pdf
+from web.spreadsheets import neutralise
 
 from .models import AgreementStatus
 from .status import Status
@@ -60,11 +61,11 @@ def csv_response(filename, header, body):
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
+    writer.writerow([neutralise(h) for h in header])
     for row in body:
         writer.writerow([
             _date(v) if hasattr(v, "strftime") else ("" if v is None else str(v).replace(".", ",")
-                                                    if isinstance(v, float) else v)
+                                                    if isinstance(v, float) else neutralise(v))
             for v in row
         ])
     return response
@@ -84,12 +85,18 @@ def xlsx_bytes(title, header, body, *, as_of):
         cell.font = bold
         return cell
 
+    def text_cell(value):
+        # Written as a string cell, never a formula, whatever the text starts with.
+        cell = WriteOnlyCell(sheet, value=neutralise(value))
+        cell.data_type = "s"
+        return cell
+
     sheet.append([bold_cell(title)])
     sheet.append([_("Figures as of %(date)s") % {"date": _date(as_of)}])
     sheet.append([])
     sheet.append([bold_cell(h) for h in header])
     for row in body:
-        sheet.append(row)
+        sheet.append([text_cell(v) if isinstance(v, str) else v for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

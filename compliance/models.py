@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from web.validators import refuse_cpr
+
 # The default grace period: a caseworker completes the basic course within a year of starting.
 DEFAULT_GRACE_PERIOD_DAYS = 365
 # The default number of active superusers who have completed the superuser course.
@@ -112,7 +114,7 @@ class Exemption(models.Model):
         "people.Municipality", on_delete=models.PROTECT, related_name="compliance_exemptions",
         verbose_name=_("municipality"),
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), validators=[refuse_cpr])
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Leave empty for an exemption without an end date.")
@@ -152,7 +154,7 @@ class ExemptionWithdrawal(models.Model):
 
     exemption = models.OneToOneField(Exemption, on_delete=models.PROTECT, related_name="withdrawal")
     withdrawn_on = models.DateField(_("withdrawn from"))
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), validators=[refuse_cpr])
     withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     withdrawn_at = models.DateTimeField(default=timezone.now)
 

@@ -209,3 +209,29 @@ def test_ending_an_exemption_early(client, municipality, leader, roster):
 
     assert status_on(D(2024, 12, 31)) == Status.EXEMPT
     assert status_on(D(2025, 1, 1)) == Status.OVERDUE
+
+
+def test_formula_values_in_the_exports_are_plain_text(client, municipality, leader, team):
+    from openpyxl import load_workbook
+
+    agreement(municipality)
+    hostile = staff(municipality, start=D(2020, 1, 1), team=team)
+    hostile.full_name = '=HYPERLINK("http://example.invalid","klik")'
+    hostile.save(update_fields=["full_name"])
+    client.force_login(leader)
+    text = client.get(reverse("compliance:municipal_export", args=[municipality.slug, "csv"])).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text
+    assert "\n=HYPERLINK(" not in text and ";=HYPERLINK(" not in text
+    xlsx = client.get(reverse("compliance:municipal_export", args=[municipality.slug, "xlsx"]))
+    cells = [c for row in load_workbook(io.BytesIO(xlsx.content)).active.iter_rows() for c in row]
+    names = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert names and all(c.data_type == "s" and c.value.startswith("'") for c in names)
+
+
+def test_an_exemption_reason_with_a_cpr_number_is_refused_and_nothing_is_written(client, municipality, leader, roster):
+    client.force_login(leader)
+    url = reverse("compliance:exemption_create", args=[municipality.slug, roster["late"].pk])
+    response = client.post(url, {"reason": "Barnet 010190-1234 er syg", "valid_from": "2026-01-01"})
+    assert response.status_code == 200
+    assert "CPR" in response.content.decode()
+    assert not Exemption.objects.exists()
