@@ -28,10 +28,10 @@ class LessonRow:
     url: str | None = None
 
 
-@dataclass
-class ModuleRow:
-    module: ModulePage
-    lessons: list[LessonRow] = field(default_factory=list)
+class LessonTally:
+    """Counts over `self.lessons` (LessonRows): how many lessons, how many done, the percentage done."""
+
+    lessons: list[LessonRow]
 
     @property
     def total(self):
@@ -44,6 +44,12 @@ class ModuleRow:
     @property
     def percent(self):
         return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass
+class ModuleRow(LessonTally):
+    module: ModulePage
+    lessons: list[LessonRow] = field(default_factory=list)
 
 
 def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> dict[int, list[ModuleRow]]:

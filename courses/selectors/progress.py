@@ -12,11 +12,11 @@ from scheduling.models import Event
 from scheduling.selectors import upcoming_sessions_for
 
 from ..models import Completion, CoursePage, Enrolment, LessonProgress
-from .catalogue import LessonRow, ModuleRow, course_outlines
+from .catalogue import LessonRow, LessonTally, ModuleRow, course_outlines
 
 
 @dataclass
-class CourseProgress:
+class CourseProgress(LessonTally):
     course: CoursePage
     enrolment: Enrolment | None = None
     completion: Completion | None = None
@@ -28,18 +28,10 @@ class CourseProgress:
         return [row for module in self.modules for row in module.lessons]
 
     @property
-    def total(self):
-        return len(self.lessons)
-
-    @property
-    def done(self):
-        return sum(1 for row in self.lessons if row.done)
-
-    @property
     def percent(self):
         if self.completion and not self.total:
             return 100
-        return round(100 * self.done / self.total) if self.total else 0
+        return super().percent
 
     @property
     def next_lesson(self) -> LessonRow | None:
