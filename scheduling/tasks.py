@@ -21,11 +21,9 @@ DEFAULT_REMINDER_DAYS = {
 
 
 def reminder_days():
-    """Days before a session to remind, per kind of event; the optional setting
-    SCHEDULING_REMINDER_DAYS ({kind: (days, ...)}) overrides kinds it names."""
-    days = dict(DEFAULT_REMINDER_DAYS)
-    days.update(getattr(settings, "SCHEDULING_REMINDER_DAYS", {}))
-    return days
+    """Days before a session to remind, per kind of event; the setting SCHEDULING_REMINDER_DAYS
+    ({kind: (days, ...)}) overrides the kinds it names."""
+    return {**DEFAULT_REMINDER_DAYS, **settings.SCHEDULING_REMINDER_DAYS}
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

@@ -233,6 +233,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_week=1),
     },
 }
+# Scheduling reminders: {Event.Kind value: (days before a session, ...)} overrides the kinds it names.
+SCHEDULING_REMINDER_DAYS = {}
 
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = "ICS Akademi"
