@@ -1,9 +1,10 @@
 """The invitation mail, one kind of notification (`people.notifications`).
 
 `invitation_mail_queue` is called by `services.invitation_create` inside its transaction; the mail
-goes out after commit through `send_notification_task`, which calls `render_invitation_mail`. There is
-no re-send of an invitation (an expired one is replaced by a new invitation, with a new id), so the
-key `invitation:<id>` says everything: a retry, a duplicate delivery or the beat sweep sends it once.
+goes out after commit through `send_notification_task`, which calls `render_invitation_mail`. An
+invitation is mailed once and never again (inviting the person again makes a new invitation, with a
+new id), so the key `invitation:<id>` says everything: a retry, a duplicate delivery or the beat sweep
+sends it once.
 """
 
 from django.conf import settings
@@ -27,16 +28,20 @@ def invitation_mail_queue(*, invitation: Invitation) -> int:
 
 
 def render_invitation_mail(notification: Notification) -> EmailMessage | None:
-    """The mail with the link to accept, or None when the invitation was used or has expired.
+    """The mail with the link to accept, or None when the invitation was accepted, has expired or
+    was deleted.
 
-    Records `Invitation.sent_at` too: the renderer runs inside the send's transaction, so a failed
-    send rolls that back with the notification's own `sent_at`."""
+    The invitation is locked, as `services.invitation_accept` locks it, so an acceptance under way
+    finishes first and is not followed by the mail. Records `Invitation.sent_at` too: the renderer
+    runs inside the send's transaction, so a failed send rolls that back with the notification's own
+    `sent_at`."""
     invitation = (
         Invitation.objects.select_for_update(of=("self",))
         .select_related("municipality", "provider", "invited_by")
-        .get(pk=notification.data["invitation"])
+        .filter(pk=notification.data["invitation"], accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
     )
-    if invitation.is_accepted or invitation.is_expired:
+    if invitation is None:
         return None
     context = {
         "invitation": invitation,

@@ -158,6 +158,16 @@ def test_an_accepted_invitation_is_not_mailed_late(client, leader, municipality)
     assert Notification.objects.get(key=f"invitation:{invitation.pk}").sent_at is not None
 
 
+def test_a_deleted_invitation_is_not_mailed_and_not_retried(leader, municipality):
+    invitation = invite(leader, municipality)  # on-commit callbacks not run: the mail is still due
+    key = f"invitation:{invitation.pk}"
+    invitation.delete()
+    assert unsent_notifications_resend() == 1
+    assert mail.outbox == []
+    assert Notification.objects.get(key=key).sent_at is not None
+    assert unsent_notifications_resend() == 0
+
+
 def test_staff_add_puts_person_on_the_roster_before_they_accept(client, leader, municipality):
     invitation = services.staff_add(
         by=leader, email="Tidlig@Example.dk", full_name="Tidlig Medarbejder", role="sagsbehandler",
