@@ -34,12 +34,22 @@ class ExerciseError(Exception):
         self.status = status
 
 
+def _gone() -> ExerciseError:
+    return ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."), status=404)
+
+
+def _not_yours() -> ExerciseError:
+    return ExerciseError(
+        _("This answer does not belong to you. Reload the page to continue with your own answer."), status=403,
+    )
+
+
 def find_exercise(*, lesson: LessonPage, block_id: str, block_types: tuple[str, ...]):
     """The lesson's top-level block with this id and one of these types (a StreamChild)."""
     for child in lesson.body:
         if child.id == block_id and child.block_type in block_types:
             return child
-    raise ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."), status=404)
+    raise _gone()
 
 
 def _notify(*, person, lesson, kind):
@@ -48,8 +58,21 @@ def _notify(*, person, lesson, kind):
     ))
 
 
-def _prefixed_keys(data, prefix):
-    return [key for key in data.keys() if key.startswith(prefix)]
+def _posted(data, *, prefix, known, unknown_message):
+    """(item id, posted values) for each posted field named `<prefix><item id>`; ExerciseError with
+    `unknown_message` for an id that is not one of `known`."""
+    for key in data.keys():
+        if not key.startswith(prefix):
+            continue
+        item_id = key[len(prefix):]
+        if item_id not in known:
+            raise ExerciseError(unknown_message)
+        yield item_id, data.getlist(key)
+
+
+def _missing(item_ids, answered) -> str:
+    """The numbers (counting from 1) of the items without an answer, as "2, 5"; "" when none is missing."""
+    return ", ".join(str(number) for number, item_id in enumerate(item_ids, 1) if item_id not in answered)
 
 
 def _check_previous_attempt(model, *, person, lesson, block_id, data):
@@ -60,8 +83,7 @@ def _check_previous_attempt(model, *, person, lesson, block_id, data):
     if not posted.isdigit() or not model.objects.filter(
         pk=int(posted), person=person, lesson=lesson, block_id=block_id
     ).exists():
-        raise ExerciseError(_("This answer does not belong to you. Reload the page to continue with your own "
-                              "answer."), status=403)
+        raise _not_yours()
 
 
 # --- Quiz ---------------------------------------------------------------------------------------
@@ -72,13 +94,11 @@ def quiz_parse(*, value, data) -> dict[str, list[str]]:
     questions = quiz_questions(value)
     by_id = {qid: (number, question, answers) for number, (qid, question, answers) in enumerate(questions, 1)}
     chosen = {}
-    for key in _prefixed_keys(data, QUIZ_PREFIX):
-        qid = key[len(QUIZ_PREFIX):]
-        if qid not in by_id:
-            raise ExerciseError(_("The answer refers to a question that is not in this quiz. Reload the page "
-                                  "and answer again."))
+    for qid, values in _posted(data, prefix=QUIZ_PREFIX, known=by_id, unknown_message=_(
+        "The answer refers to a question that is not in this quiz. Reload the page and answer again."
+    )):
         number, question, answers = by_id[qid]
-        picked = [a for a in data.getlist(key) if a != ""]
+        picked = [a for a in values if a != ""]
         if len(picked) != len(set(picked)):
             raise ExerciseError(_("Question %(number)s has the same answer more than once.") % {"number": number})
         unknown = [a for a in picked if a not in answers]
@@ -89,10 +109,10 @@ def quiz_parse(*, value, data) -> dict[str, list[str]]:
             raise ExerciseError(_("Question %(number)s takes only one answer.") % {"number": number})
         if picked:
             chosen[qid] = picked
-    missing = [str(number) for number, (qid, _q, _a) in enumerate(questions, 1) if qid not in chosen]
+    missing = _missing([qid for qid, _q, _a in questions], chosen)
     if missing:
         raise ExerciseError(_("Answer every question before you submit. Missing: question %(numbers)s.")
-                            % {"numbers": ", ".join(missing)})
+                            % {"numbers": missing})
     return chosen
 
 
@@ -130,12 +150,10 @@ def quiz_submit(*, person, lesson: LessonPage, block_id: str, data) -> QuizAttem
 def magnet_parse(*, cards, data) -> dict[str, str]:
     by_id = {cid: number for number, (cid, _v) in enumerate(cards, 1)}
     placements = {}
-    for key in _prefixed_keys(data, CARD_PREFIX):
-        cid = key[len(CARD_PREFIX):]
-        if cid not in by_id:
-            raise ExerciseError(_("The answer refers to a card that is not on this board. Reload the page and "
-                                  "try again."))
-        values = [v for v in data.getlist(key) if v != ""]
+    for cid, posted in _posted(data, prefix=CARD_PREFIX, known=by_id, unknown_message=_(
+        "The answer refers to a card that is not on this board. Reload the page and try again."
+    )):
+        values = [v for v in posted if v != ""]
         if len(values) > 1:
             raise ExerciseError(_("Card %(number)s is placed more than once.") % {"number": by_id[cid]})
         if values and values[0] not in ics_method.DIMENSIONS:
@@ -143,10 +161,10 @@ def magnet_parse(*, cards, data) -> dict[str, str]:
                                 % {"number": by_id[cid]})
         if values:
             placements[cid] = values[0]
-    missing = [str(number) for cid, number in by_id.items() if cid not in placements]
+    missing = _missing(by_id, placements)
     if missing:
         raise ExerciseError(_("Place every card before you check. Missing: card %(numbers)s.")
-                            % {"numbers": ", ".join(missing)})
+                            % {"numbers": missing})
     return placements
 
 
@@ -155,8 +173,7 @@ def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetB
     found = find_exercise(lesson=lesson, block_id=block_id, block_types=("magnet_board", "case_exercise"))
     cards = board_cards(found.block_type, found.value)
     if not cards:
-        raise ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."),
-                            status=404)
+        raise _gone()
     _check_previous_attempt(MagnetBoardAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
     placements = magnet_parse(cards=cards, data=data)
     results = {cid: placements[cid] == card["dimension"] for cid, card in cards}
@@ -178,12 +195,9 @@ def case_parse(*, value, data) -> dict[str, str]:
     tasks = case_tasks(value)
     by_id = {tid: number for number, (tid, _v) in enumerate(tasks, 1)}
     answers = {}
-    for key in _prefixed_keys(data, TASK_PREFIX):
-        tid = key[len(TASK_PREFIX):]
-        if tid not in by_id:
-            raise ExerciseError(_("The answer refers to a task that is not in this case. Reload the page and try "
-                                  "again."))
-        texts = data.getlist(key)
+    for tid, texts in _posted(data, prefix=TASK_PREFIX, known=by_id, unknown_message=_(
+        "The answer refers to a task that is not in this case. Reload the page and try again."
+    )):
         if len(texts) != 1:
             raise ExerciseError(_("Task %(number)s has more than one answer.") % {"number": by_id[tid]})
         if len(texts[0]) > MAX_ANSWER_LENGTH:
@@ -205,8 +219,7 @@ def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool =
     )
     if posted_id:
         if not posted_id.isdigit() or answer is None or str(answer.pk) != posted_id:
-            raise ExerciseError(_("This answer does not belong to you. Reload the page to continue with your own "
-                                  "answer."), status=403)
+            raise _not_yours()
     if answer is not None and answer.is_submitted:
         raise ExerciseError(_("You have already submitted this case; the answers can no longer be changed."),
                             status=409)
@@ -219,11 +232,11 @@ def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool =
     answer.answers = merged
     answer.updated_at = timezone.now()
     if submit:
-        empty = [str(number) for number, (tid, _t) in enumerate(case_tasks(found.value), 1)
-                 if not (merged.get(tid) or "").strip()]
+        written = {tid for tid, text in merged.items() if (text or "").strip()}
+        empty = _missing([tid for tid, _t in case_tasks(found.value)], written)
         if empty:
             raise ExerciseError(_("Answer every task before you submit. Missing: task %(numbers)s.")
-                                % {"numbers": ", ".join(empty)})
+                                % {"numbers": empty})
         answer.submitted_at = timezone.now()
     answer.full_clean()
     answer.save()
