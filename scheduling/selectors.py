@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Que
 from django.utils import timezone
 
 from people.models import Membership, Municipality, Provider, User
-from people.permissions import access_for
+from people.permissions import access_for, plannable_municipalities
 from people.roles import MUNICIPAL_ROLES, Role
 
 from .models import Attendance, AttendanceChange, Event, Registration, Session
@@ -17,28 +17,8 @@ ACTIVE = [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
 # --- Who may do what with an event ---------------------------------------------------------------
 # Each rule is written once, as a scoped queryset; the `may_*` answers are read from it. The services
 # ask these same functions before they change anything (one door per change); views ask them only to
-# decide what to show.
-
-PLANNER_ROLES = (Role.LEADER, Role.SUPERUSER)
-
-
-def plannable_municipalities(user) -> QuerySet:
-    """THE municipalities this person may plan events for: where they are a leader or a superuser
-    (theme days, brush-ups, team meetings, calendar imports); every municipality for national admins."""
-    access = access_for(user)
-    municipalities = Municipality.objects.order_by("name")
-    if access.is_national_admin:
-        return municipalities
-    return municipalities.filter(pk__in=access.municipality_ids(*PLANNER_ROLES))
-
-
-def may_plan_for_municipality(user, municipality: Municipality) -> bool:
-    return plannable_municipalities(user).filter(pk=municipality.pk).exists()
-
-
-def may_plan_for_provider(user, provider: Provider) -> bool:
-    """A provider's coordinators (and national admins) plan its cohorts."""
-    return access_for(user).coordinates(provider)
+# decide what to show. Who may plan for an organisation is people.permissions' answer:
+# `plannable_municipalities(user)`, `Access.may_plan_for(municipality)`, `Access.coordinates(provider)`.
 
 
 def may_manage_event(user, event: Event) -> bool:

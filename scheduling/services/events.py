@@ -27,9 +27,9 @@ def check_may_plan(by: User | None, *, municipality: Municipality | None = None,
     if by is None:
         return
     if municipality is not None:
-        allowed = selectors.may_plan_for_municipality(by, municipality)
+        allowed = access_for(by).may_plan_for(municipality)
     elif provider is not None:
-        allowed = selectors.may_plan_for_provider(by, provider)
+        allowed = access_for(by).coordinates(provider)
     else:
         allowed = access_for(by).is_national_admin
     if not allowed:

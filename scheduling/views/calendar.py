@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from people.permissions import get_visible_or_404
+from people.permissions import access_for, get_visible_or_404, plannable_municipalities
 
 from .. import selectors
 from ..models import Event, Registration
@@ -69,7 +69,7 @@ def my_calendar(request):
             "open_events": list(open_events),
             "municipalities": list(selectors.visible_calendar_municipalities(request.user)[:20]),
             "providers": list(selectors.visible_calendar_providers(request.user)),
-            "may_plan": selectors.plannable_municipalities(request.user).exists(),
+            "may_plan": plannable_municipalities(request.user).exists(),
         },
     )
 
@@ -99,7 +99,7 @@ def municipality_calendar(request, slug):
     return _organisation_calendar(
         request, municipality, Event.objects.filter(municipality=municipality),
         municipality=municipality,
-        may_plan=selectors.may_plan_for_municipality(request.user, municipality),
+        may_plan=access_for(request.user).may_plan_for(municipality),
         feed_url=request.build_absolute_uri(reverse(
             "scheduling:municipality_feed", args=[request.user.calendar_token, municipality.slug]
         )),
@@ -111,7 +111,7 @@ def provider_calendar(request, slug):
     provider = get_visible_or_404(selectors.visible_calendar_providers(request.user), slug=slug)
     return _organisation_calendar(
         request, provider, Event.objects.filter(provider=provider),
-        provider=provider, may_plan=selectors.may_plan_for_provider(request.user, provider),
+        provider=provider, may_plan=access_for(request.user).coordinates(provider),
     )
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from people.permissions import plannable_municipalities
 from web.forms import error_text
 
 from .. import ical_import, selectors
@@ -21,7 +22,7 @@ IMPORT_SESSION_KEY = "scheduling_import"
 @require_http_methods(["GET", "POST"])
 def ics_import(request, slug):
     municipality = page_object_or_404(
-        request, shown=selectors.plannable_municipalities(request.user),
+        request, shown=plannable_municipalities(request.user),
         seen=selectors.visible_calendar_municipalities(request.user), slug=slug,
     )
     stored = request.session.get(IMPORT_SESSION_KEY)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from people.models import Membership, Provider, User
-from people.permissions import access_for, get_visible_or_404
+from people.permissions import access_for, get_visible_or_404, plannable_municipalities
 from people.roles import Role
 from web.forms import errors_to_form
 
@@ -39,10 +39,10 @@ def _owner_from_request(request):
     showing = request.method in ("GET", "HEAD")
     if slug := request.GET.get("udbyder"):
         provider = get_visible_or_404(Provider.objects.all(), slug=slug)
-        if showing and not selectors.may_plan_for_provider(request.user, provider):
+        if showing and not access_for(request.user).coordinates(provider):
             raise Http404
         return {"provider": provider}
-    plannable = selectors.plannable_municipalities(request.user)
+    plannable = plannable_municipalities(request.user)
     if slug := request.GET.get("kommune"):
         seen = selectors.visible_calendar_municipalities(request.user)
         return {"municipality": get_visible_or_404(plannable if showing else seen, slug=slug)}
