@@ -143,10 +143,6 @@ def _event_lines(event, sessions):
     return "\n".join(lines)
 
 
-def _greeting(person):
-    return _("Dear %(name)s,") % {"name": person.full_name or person.email}
-
-
 def _subject(text):
     return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}"
 
@@ -177,7 +173,10 @@ class _Context:
         return self.registration.status
 
     def message(self, subject, paragraphs, *, method=None, session=None) -> EmailMultiAlternatives:
-        message = EmailMultiAlternatives(_subject(subject), "\n\n".join(paragraphs), to=[self.person.email])
+        """The mail to the person: a greeting, then the paragraphs; with `method`, the invitation."""
+        greeting = _("Dear %(name)s,") % {"name": self.person.full_name or self.person.email}
+        message = EmailMultiAlternatives(_subject(subject), "\n\n".join([greeting, *paragraphs]),
+                                         to=[self.person.email])
         if method is not None:
             text = ical.invite(self.event, sessions=self.sessions, session=session or self.session,
                                person=self.person, method=method).decode("utf-8")
@@ -187,19 +186,24 @@ class _Context:
         return message
 
 
+# The status a registration must still have for its notice to go out.
+NOTICE_STATUS = {
+    NotificationKind.CONFIRMED: Registration.Status.CONFIRMED,
+    NotificationKind.PROMOTED: Registration.Status.CONFIRMED,
+    NotificationKind.WAITLISTED: Registration.Status.WAITLISTED,
+    NotificationKind.CANCELLED: Registration.Status.CANCELLED,
+}
+
+
 def render_registration_notice(notification: Notification) -> EmailMultiAlternatives | None:
     """Confirmed, promoted, waitlisted or cancelled: sent only while the registration still says so."""
     ctx = _Context(notification)
     kind = NotificationKind(notification.kind)
-    expected = Registration.Status.CANCELLED if kind == NotificationKind.CANCELLED else (
-        Registration.Status.WAITLISTED if kind == NotificationKind.WAITLISTED else Registration.Status.CONFIRMED
-    )
-    if ctx.status != expected or ctx.part_gone or (kind != NotificationKind.CANCELLED and ctx.event.is_cancelled):
+    if ctx.status != NOTICE_STATUS[kind] or ctx.part_gone or (kind != NotificationKind.CANCELLED and ctx.event.is_cancelled):
         return None
     event = ctx.event
     if kind == NotificationKind.WAITLISTED:
         return ctx.message(_("On the waitlist: %(title)s") % {"title": event.title}, [
-            _greeting(ctx.person),
             _("You are on the waitlist for the event below. We write to you as soon as a seat is free."),
             _event_lines(event, ctx.sessions),
         ])
@@ -213,7 +217,7 @@ def render_registration_notice(notification: Notification) -> EmailMultiAlternat
         subject = _("Registration cancelled: %(title)s") % {"title": event.title}
         intro = _("Your registration for the event below has been cancelled.")
     return ctx.message(subject, [
-        _greeting(ctx.person), intro, _event_lines(event, ctx.sessions), _("The calendar invitation is attached."),
+        intro, _event_lines(event, ctx.sessions), _("The calendar invitation is attached."),
     ], method=CANCEL if kind == NotificationKind.CANCELLED else REQUEST)
 
 
@@ -224,7 +228,7 @@ def render_event_changed(notification: Notification) -> EmailMultiAlternatives |
             or ctx.event.sequence != notification.data["sequence"]):
         return None
     return ctx.message(_("Changed: %(title)s") % {"title": ctx.event.title}, [
-        _greeting(ctx.person), _("The event below has changed. Your calendar is updated by the attachment."),
+        _("The event below has changed. Your calendar is updated by the attachment."),
         _event_lines(ctx.event, ctx.sessions),
     ], method=REQUEST)
 
@@ -235,7 +239,6 @@ def render_session_cancelled(notification: Notification) -> EmailMultiAlternativ
     if ctx.status != Registration.Status.CONFIRMED or session is None or not session.cancelled:
         return None
     return ctx.message(_("Cancelled: %(title)s on %(day)s") % {"title": ctx.event.title, "day": _day(session)}, [
-        _greeting(ctx.person),
         _("A session of the event below has been cancelled: %(when)s.") % {"when": _when(session)},
         _("Reason: %(reason)s") % {"reason": session.cancel_reason},
         _event_lines(ctx.event, ctx.sessions),
@@ -247,7 +250,7 @@ def render_event_cancelled(notification: Notification) -> EmailMultiAlternatives
     if not ctx.event.is_cancelled or ctx.part_gone:
         return None
     return ctx.message(_("Cancelled: %(title)s") % {"title": ctx.event.title}, [
-        _greeting(ctx.person), _("The event below has been cancelled."),
+        _("The event below has been cancelled."),
         _("Reason: %(reason)s") % {"reason": ctx.event.cancel_reason}, _event_lines(ctx.event, ctx.sessions),
     ], method=None if ctx.part is None else CANCEL)
 
@@ -263,7 +266,7 @@ def render_reminder(notification: Notification) -> EmailMultiAlternatives | None
     else:
         lead = _("Reminder: in %(days)s days you take part in the event below.") % {"days": days}
     return ctx.message(_("Reminder: %(title)s %(day)s") % {"title": ctx.event.title, "day": _day(session)}, [
-        _greeting(ctx.person), lead, _when(session), _event_lines(ctx.event, [session]),
+        lead, _when(session), _event_lines(ctx.event, [session]),
         _("Cannot come? Cancel your seat on the event page so someone on the waitlist can have it."),
     ])
 
