@@ -49,8 +49,8 @@ ROLE_WORDS = {
 
 
 class Action:
-    CREATE = "create"  # an existing account joins the roster
-    INVITE = "invite"  # a new person is invited
+    CREATE = "create"  # someone already on this municipality's staff takes another role here
+    INVITE = "invite"  # anyone else is invited: a new person, or an existing account that must accept
     UPDATE = "update"
     END = "end"
     UNCHANGED = "unchanged"
@@ -60,7 +60,7 @@ class Action:
 
 ACTION_LABELS = {
     Action.CREATE: gettext_lazy("Added to the staff"),
-    Action.INVITE: gettext_lazy("Invited (new person)"),
+    Action.INVITE: gettext_lazy("Invited"),
     Action.UPDATE: gettext_lazy("Updated"),
     Action.END: gettext_lazy("Ended (has left)"),
     Action.UNCHANGED: gettext_lazy("No change"),
@@ -175,13 +175,11 @@ def _check_one(row, municipality, users, memberships, teams, invited, first_seen
         return
     person = users.get(email)
     row.person = person
-    mine = [m for m in memberships if m.person.email == email] if person else []
-    elsewhere = [m for m in mine if m.municipality_id and m.municipality_id != municipality.pk]
-    here = [m for m in mine if m.municipality_id == municipality.pk and m.role == row.role]
-    if elsewhere and not here:
-        row.errors["email"] = _(
-            "The email address belongs to active staff in %(municipality)s. They must be ended there first."
-        ) % {"municipality": elsewhere[0].municipality.name}
+    # Only this municipality's staff is consulted: whether the address has an account, or works
+    # elsewhere, never changes what the preview says (it must reveal nothing about other municipalities).
+    on_staff_here = [m for m in memberships if person and m.person_id == person.pk
+                     and m.municipality_id == municipality.pk]
+    here = [m for m in on_staff_here if m.role == row.role]
     if here:
         membership = row.membership = here[0]
         changes = {}
@@ -205,7 +203,7 @@ def _check_one(row, municipality, users, memberships, teams, invited, first_seen
     elif row.end and row.end < timezone.localdate():
         row.action = Action.SKIP
         row.note = _("Has left and is not on the staff; nothing to do.")
-    elif person is not None:
+    elif on_staff_here:
         row.action = Action.CREATE
         if not row.start and "start" not in row.errors:
             row.errors["start"] = _("The start date is missing.")
@@ -252,8 +250,15 @@ def _apply_one(row: CheckedRow, *, municipality, by):
             person=row.person, role=row.role, municipality=municipality, team=row.team,
             start_date=row.start, end_date=row.end, by=by,
         )
+    elif row.action == Action.INVITE and row.person is not None:
+        # An existing account is never attached to another municipality silently: the person gets an
+        # invitation and joins the staff when they accept it.
+        people_services.invitation_create(
+            by=by, email=email, full_name=name, role=row.role, start_date=row.start,
+            municipality=municipality, team=row.team,
+        )
     elif row.action == Action.INVITE:
-        # On the staff list (and in the figures) at once; the invitation lets them set a password.
+        # A new person is on the staff list (and in the figures) at once; the invitation sets a password.
         people_services.staff_add(
             by=by, email=email, full_name=name, role=row.role, start_date=row.start, end_date=row.end,
             municipality=municipality, team=row.team,
