@@ -43,8 +43,7 @@ def booking_municipalities(user) -> QuerySet:
 
 def may_book_for(user, municipality_id: int | None) -> bool:
     """Whether the person may book (or cancel) staff of this municipality: its leaders, national admins."""
-    access = access_for(user)
-    return access.is_national_admin or municipality_id in access.led_municipality_ids
+    return access_for(user).leads(municipality_id)
 
 
 def managed_events(user) -> QuerySet:
