@@ -12,12 +12,8 @@ from django.utils import timezone
 from . import notifications
 from .models import Event, Session
 
-DEFAULT_REMINDER_DAYS = {
-    Event.Kind.COHORT: (7, 1),
-    Event.Kind.THEME_DAY: (7, 1),
-    Event.Kind.BRUSH_UP: (7, 1),
-    Event.Kind.TEAM_MEETING: (7, 1),
-}
+# A week and a day before, for every kind of event.
+DEFAULT_REMINDER_DAYS = {kind: (7, 1) for kind in Event.Kind}
 
 
 def reminder_days():
