@@ -22,7 +22,7 @@ from ..models import (
     EnrolmentSource,
     QuizAttempt,
 )
-from ..selectors.catalogue import course_outlines
+from ..selectors.catalogue import course_outline
 from ..services.completion import completion_record, completion_revoke
 from ..services.progress import lesson_complete
 
@@ -51,8 +51,7 @@ def _enrol(person, course, *, source=EnrolmentSource.SELF, due_in_days=None, by=
 
 
 def _lessons(course):
-    modules = course_outlines([course])[course.pk]
-    return [row.lesson for module in modules for row in module.lessons]
+    return [row.lesson for row in course_outline(course).lessons]
 
 
 def _pass_quizzes(person, lessons):

@@ -132,30 +132,6 @@ class CoursePage(MaterialPageMixin, Page):
     class Meta:
         verbose_name = _("course")
 
-    def modules_with_lessons(self):
-        """The live modules in order, each with its live lessons (two queries)."""
-        modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
-        lessons = LessonPage.objects.live().descendant_of(self).order_by("path").only(
-            "title", "path", "depth", "url_path", "slug", "estimated_minutes", "required", "lesson_type",
-        )
-        by_module = {module.path: [] for module in modules}
-        for lesson in lessons:
-            by_module.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
-        for module in modules:
-            module.lessons = by_module.get(module.path, [])
-            module.total_minutes = sum(lesson.estimated_minutes for lesson in module.lessons)
-        return modules
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        modules = self.modules_with_lessons()
-        context["modules"] = modules
-        context["lesson_count"] = sum(len(m.lessons) for m in modules)
-        context["total_minutes"] = sum(m.total_minutes for m in modules)
-        first = next((m.lessons[0] for m in modules if m.lessons), None)
-        context["first_lesson"] = first
-        return context
-
 
 class ModulePage(MaterialPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True)

@@ -1,5 +1,7 @@
 """The course catalogue: which courses one may enrol in oneself, and course outlines (modules with
-their lessons) for any number of courses in a fixed number of queries."""
+their lessons) for any number of courses in a fixed number of queries. The outline is built here only:
+the course page reads it through `{% course_outline %}` (courses/templatetags/learning_tags.py) and the
+learner's progress (courses.selectors.progress) adds what they have done to it."""
 
 from dataclasses import dataclass, field
 
@@ -29,7 +31,8 @@ class LessonRow:
 
 
 class LessonTally:
-    """Counts over `self.lessons` (LessonRows): how many lessons, how many done, the percentage done."""
+    """Counts over `self.lessons` (LessonRows): how many lessons, how many done, the percentage done,
+    the estimated minutes."""
 
     lessons: list[LessonRow]
 
@@ -45,11 +48,25 @@ class LessonTally:
     def percent(self):
         return round(100 * self.done / self.total) if self.total else 0
 
+    @property
+    def minutes(self):
+        return sum(row.lesson.estimated_minutes for row in self.lessons)
+
 
 @dataclass
 class ModuleRow(LessonTally):
     module: ModulePage
     lessons: list[LessonRow] = field(default_factory=list)
+
+
+@dataclass
+class CourseOutline(LessonTally):
+    course: CoursePage
+    modules: list[ModuleRow] = field(default_factory=list)
+
+    @property
+    def lessons(self) -> list[LessonRow]:
+        return [row for module in self.modules for row in module.lessons]
 
 
 def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> dict[int, list[ModuleRow]]:
@@ -70,7 +87,8 @@ def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> di
         module_index[module.path] = row
     lessons = (
         LessonPage.objects.live().filter(under_any(module_index)).order_by("path")
-        .only("id", "path", "depth", "title", "slug", "url_path", "required", "estimated_minutes", "live")
+        .only("id", "path", "depth", "title", "slug", "url_path", "required", "estimated_minutes", "lesson_type",
+              "live")
     )
     for lesson in lessons:
         row = module_index.get(lesson.path[: len(lesson.path) - steplen])
@@ -79,3 +97,8 @@ def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> di
         url = lesson.get_url(request=request) if request is not None else lesson.url
         row.lessons.append(LessonRow(lesson=lesson, done=lesson.pk in done_lesson_ids, url=url))
     return outlines
+
+
+def course_outline(course: CoursePage, *, request=None) -> CourseOutline:
+    """One course's live modules in order, each with its live lessons (two queries)."""
+    return CourseOutline(course=course, modules=course_outlines([course], request=request)[course.pk])

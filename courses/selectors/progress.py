@@ -11,21 +11,17 @@ from django.utils import timezone
 from scheduling.models import Event
 from scheduling.selectors import upcoming_sessions_for
 
-from ..models import Completion, CoursePage, Enrolment, LessonProgress
-from .catalogue import LessonRow, LessonTally, ModuleRow, course_outlines
+from ..models import Completion, Enrolment, LessonProgress
+from .catalogue import CourseOutline, LessonRow, course_outlines
 
 
 @dataclass
-class CourseProgress(LessonTally):
-    course: CoursePage
+class CourseProgress(CourseOutline):
+    """The course's outline with the learner's lessons done, their enrolment, completion and course days."""
+
     enrolment: Enrolment | None = None
     completion: Completion | None = None
-    modules: list[ModuleRow] = field(default_factory=list)
     sessions: list = field(default_factory=list)
-
-    @property
-    def lessons(self) -> list[LessonRow]:
-        return [row for module in self.modules for row in module.lessons]
 
     @property
     def percent(self):

@@ -3,6 +3,7 @@
     {% load learning_tags %}
     {% lesson_exercises page as exercises %}      on a LessonPage: each exercise block's state by block id
     {% lesson_progress_controls page %}           on a LessonPage: progress and "Markér som gennemført"
+    {% course_outline page as outline %}          on a CoursePage: its modules and lessons (CourseOutline)
     {% course_progress page %}                    on a CoursePage
     {% local_course_indexes as local_indexes %}   on the national CourseIndexPage: the viewer's local material
 
@@ -13,6 +14,7 @@ from django import template
 
 from ..models import CoursePage, LessonPage, LessonProgress
 from ..selectors import material
+from ..selectors.catalogue import course_outline as course_outline_data
 from ..selectors.catalogue import is_open_course
 from ..selectors.completion import completion_rule_status
 from ..selectors.exercises import exercise_states
@@ -25,6 +27,11 @@ register = template.Library()
 def lesson_exercises(context, page: LessonPage):
     request = context["request"]
     return exercise_states(lesson=page, person=request.user, retry=request.GET.get("igen", ""))
+
+
+@register.simple_tag(takes_context=True)
+def course_outline(context, page: CoursePage):
+    return course_outline_data(page, request=context["request"])
 
 
 @register.simple_tag(takes_context=True)
