@@ -23,16 +23,24 @@ def _date(value):
 
 def municipal_table(report, rows):
     header = [_("Name"), _("Email"), _("Team"), _("Role"), _("Start date"), _("Status"), _("Progress"),
-              _("Deadline"), _("Days left"), _("Completed on"), _("Exempt until"), _("Exemption reason")]
+              _("Deadline"), _("Days left"), _("Completed on"), _("Imported by"), _("Exempt until"), _("Exemption reason")]
     body = []
     for r in rows:
         exemption = r.derived.exemption
         body.append([
             r.name, r.email, r.team_name, ", ".join(str(Role(x).label) for x in r.roles), r.start_date,
             str(Status(r.status).label), r.progress.label if r.needs_action else "", r.derived.deadline, r.derived.days_left, r.derived.completed_on,
+            _imported_by(r.completion) if r.status == Status.COMPLETED else "",
             (exemption.ends_on if exemption else None), (exemption.reason if exemption else ""),
         ])
     return header, body
+
+
+def _imported_by(completion):
+    """Who imported an earlier completion (a licence audit sees which completions were not earned here)."""
+    if completion is None or not completion.is_imported:
+        return ""
+    return completion.recorded_by or _("imported")
 
 
 def national_table(rows):

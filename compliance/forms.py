@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from people.roles import Role
+from web.fields import ModelChoiceField
 
 ROLE_CHOICES = [(Role.CASEWORKER.value, Role.CASEWORKER.label), (Role.SUPERUSER.value, Role.SUPERUSER.label),
                 (Role.LEADER.value, Role.LEADER.label)]
@@ -29,7 +30,7 @@ class StaffMemberForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("Email"))
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES, initial=Role.CASEWORKER)
-    team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False)
+    team = ModelChoiceField(label=_("Team"), queryset=None, required=False)
     start = forms.DateField(label=_("Start date"), widget=DateInput(), required=False,
                             help_text=_("When the person started in the job. Drives the licence deadline."))
     end = forms.DateField(label=_("End date"), widget=DateInput(), required=False,

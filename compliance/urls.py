@@ -14,6 +14,6 @@ urlpatterns = [
     path("kommune/<slug:slug>/book/", views.book, name="book"),
     path("kommune/<slug:slug>/medarbejdere/", views.staff, name="staff"),
     path("kommune/<slug:slug>/import/", views.roster_upload, name="roster_upload"),
-    path("kommune/<slug:slug>/import/<int:pk>/", views.roster_preview, name="roster_preview"),
-    path("kommune/<slug:slug>/fritagelse/<int:person_id>/", views.exemption_create, name="exemption_create"),
+    path("kommune/<slug:slug>/import/<id:pk>/", views.roster_preview, name="roster_preview"),
+    path("kommune/<slug:slug>/fritagelse/<id:person_id>/", views.exemption_create, name="exemption_create"),
 ]

@@ -13,6 +13,7 @@ from people.models import User
 from people.permissions import access_for
 from people.tabular import TableError
 from scheduling.models import Registration
+from web.converters import parse_ids
 from web.forms import errors_to_form
 
 from . import exports, roster, services
@@ -186,7 +187,7 @@ def national_export(request, fmt):
 def book(request, slug):
     municipality = scope.report_municipality_or_404(viewer=request.user, slug=slug)
     back = reverse("compliance:municipal", kwargs={"slug": municipality.slug}) + "?status=ikke-opfyldt"
-    ids = [int(v) for v in request.POST.getlist("person") if v.isdigit()]
+    ids = parse_ids(request.POST.getlist("person"))
     event_id = request.POST.get("event", "")
     event = next((c for c in services.bookable_cohorts() if str(c.pk) == event_id), None)
     if event is None:

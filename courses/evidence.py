@@ -23,7 +23,7 @@ from django.urls import reverse
 
 from web.dates import local_date
 
-from .models import Completion, CourseKind, Enrolment, LessonPage, LessonProgress
+from .models import Completion, CompletionMethod, CourseKind, Enrolment, LessonPage, LessonProgress
 
 __all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans"]
 
@@ -38,8 +38,14 @@ class CompletionRecord:
     course_kind: str  # a CourseKind value
     completed_on: datetime.date
     method: str  # a CompletionMethod value
+    recorded_by: str  # the full name of whoever entered it by hand or imported it ("" for the platform)
     revoked_on: datetime.date | None
     certificate_url: str | None
+
+    @property
+    def is_imported(self) -> bool:
+        """An earlier completion imported from another record, not earned on this platform."""
+        return self.method == CompletionMethod.IMPORTED
 
     def counts_on(self, day: datetime.date) -> bool:
         return self.completed_on <= day and (self.revoked_on is None or self.revoked_on > day)
@@ -54,13 +60,13 @@ def completions(
     if person_ids is not None:
         rows = rows.filter(person_id__in=person_ids)
     out = []
-    for pk, person_id, course_id, kind, completed_on, method, revoked_at, code in rows.order_by().values_list(
-        "pk", "person_id", "course_id", "course__kind", "completed_on", "method", "revocation__revoked_at",
-        "verification_code",
+    for pk, person_id, course_id, kind, completed_on, method, by, revoked_at, code in rows.order_by().values_list(
+        "pk", "person_id", "course_id", "course__kind", "completed_on", "method", "recorded_by__full_name",
+        "revocation__revoked_at", "verification_code",
     ):
         out.append(CompletionRecord(
             completion_id=pk, person_id=person_id, course_id=course_id, course_kind=kind,
-            completed_on=completed_on, method=method, revoked_on=local_date(revoked_at),
+            completed_on=completed_on, method=method, recorded_by=by or "", revoked_on=local_date(revoked_at),
             certificate_url=reverse("courses:certificate_verify", args=[code]) if code else None,
         ))
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from courses import evidence as course_evidence
+from courses.evidence import CompletionRecord
 from courses.models import CourseKind, CoursePage
 from people.models import Membership
 from people.roles import Role
@@ -156,7 +157,11 @@ class StatusRow:
     progress: Progress
     is_superuser: bool = False
     superuser_qualified: bool = False
-    certificate_url: str | None = None
+    completion: CompletionRecord | None = None  # the basic-course completion the status rests on
+
+    @property
+    def certificate_url(self):
+        return self.completion.certificate_url if self.completion else None
 
     @property
     def status(self):
@@ -234,7 +239,6 @@ def evaluate(evidence: Evidence, municipality_id: int, day: datetime.date, *, ro
                 person_id=pid, name=name, email=email, team_id=team_id,
                 team_name=evidence.teams.get(team_id, "") if team_id else "",
                 roles=tuple(sorted(roles)), start_date=start, end_date=end, derived=derived, progress=progress,
-                is_superuser=is_superuser, superuser_qualified=qualified,
-                certificate_url=completion.certificate_url if completion else None,
+                is_superuser=is_superuser, superuser_qualified=qualified, completion=completion,
             ))
     return figures, out

@@ -235,3 +235,17 @@ def test_an_exemption_reason_with_a_cpr_number_is_refused_and_nothing_is_written
     assert response.status_code == 200
     assert "CPR" in response.content.decode()
     assert not Exemption.objects.exists()
+
+
+def test_imported_completions_say_so_and_who_imported_them(client, municipality, leader, team):
+    agreement(municipality)
+    person = staff(municipality, start=D(2020, 1, 1), team=team)
+    done = completion(person, D(2021, 3, 1))  # method "imported"
+    done.recorded_by = leader
+    done.save(update_fields=["recorded_by"])
+    client.force_login(leader)
+    page = client.get(reverse("compliance:municipal", args=[municipality.slug])).content.decode()
+    assert f"indlæst af {leader.full_name}" in page
+    text = client.get(reverse("compliance:municipal_export", args=[municipality.slug, "csv"])).content.decode("utf-8-sig")
+    row = next(line for line in text.splitlines() if person.full_name in line)
+    assert leader.full_name in row

@@ -19,8 +19,8 @@ D = datetime.date
 
 def test_completion_record_fields_are_pinned():
     assert [f.name for f in dataclasses.fields(evidence.CompletionRecord)] == [
-        "completion_id", "person_id", "course_id", "course_kind", "completed_on", "method", "revoked_on",
-        "certificate_url",
+        "completion_id", "person_id", "course_id", "course_kind", "completed_on", "method", "recorded_by",
+        "revoked_on", "certificate_url",
     ]
 
 
