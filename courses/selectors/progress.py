@@ -13,6 +13,7 @@ from scheduling.selectors import upcoming_sessions_for
 
 from ..models import Completion, Enrolment, LessonProgress
 from .catalogue import CourseOutline, LessonRow, course_outlines
+from .completion import valid_completion
 
 
 @dataclass
@@ -101,7 +102,7 @@ def course_progress(*, person, course, request=None) -> CourseProgress:
     done = frozenset()
     if person.is_authenticated:
         enrolment = Enrolment.objects.current().filter(person=person, course=course).first()
-        completion = Completion.objects.valid().filter(person=person, course=course).order_by("-completed_on").first()
+        completion = valid_completion(person_id=person.pk, course_id=course.pk)
         done = frozenset(LessonProgress.objects.filter(person=person, course=course).values_list("lesson_id", flat=True))
     outlines = course_outlines([course], request=request, done_lesson_ids=done)
     return CourseProgress(course=course, enrolment=enrolment, completion=completion, modules=outlines[course.pk])
