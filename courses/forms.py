@@ -4,18 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from people.forms import DateInput
 from people.permissions import visible_teams
 from people.roles import MUNICIPAL_ROLES
+from web.fields import ModelChoiceField
 
 from .models import CoursePage
 from .selectors.team_progress import municipality_staff
 
 
 class AssignForm(forms.Form):
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    course = ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     person = forms.EmailField(
         label=_("Person (email)"), required=False,
         help_text=_("The email of a person on the staff, or choose a whole team below."),
     )
-    team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False)
+    team = ModelChoiceField(label=_("Team"), queryset=None, required=False)
     due_date = forms.DateField(label=_("Due date"), widget=DateInput(), required=False)
 
     def __init__(self, *args, viewer, municipality, **kwargs):
@@ -68,9 +69,9 @@ class ManualCompletionForm(forms.Form):
     """A provider coordinator or national admin enters a completion by hand, with a reason."""
 
     person = forms.EmailField(label=_("Person (email)"))
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    course = ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     completed_on = forms.DateField(label=_("Completed on"), widget=DateInput())
-    provider = forms.ModelChoiceField(label=_("Course provider"), queryset=None, required=False)
+    provider = ModelChoiceField(label=_("Course provider"), queryset=None, required=False)
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
         help_text=_("Why the completion is entered by hand, e.g. attendance recorded on paper."),

@@ -10,25 +10,25 @@ urlpatterns = [
     # The teaching material and its exercises.
     path("materiale/", material.material, name="material"),
     path("materiale/soeg/", material.search, name="material_search"),
-    path("lektion/<int:lesson_id>/quiz/<str:block_id>/", exercises.quiz_submit, name="quiz_submit"),
-    path("lektion/<int:lesson_id>/magneter/<str:block_id>/", exercises.magnet_submit, name="magnet_submit"),
-    path("lektion/<int:lesson_id>/case/<str:block_id>/gem/", exercises.case_save, name="case_save"),
-    path("lektion/<int:lesson_id>/case/<str:block_id>/aflever/", exercises.case_submit, name="case_submit"),
+    path("lektion/<id:lesson_id>/quiz/<str:block_id>/", exercises.quiz_submit, name="quiz_submit"),
+    path("lektion/<id:lesson_id>/magneter/<str:block_id>/", exercises.magnet_submit, name="magnet_submit"),
+    path("lektion/<id:lesson_id>/case/<str:block_id>/gem/", exercises.case_save, name="case_save"),
+    path("lektion/<id:lesson_id>/case/<str:block_id>/aflever/", exercises.case_submit, name="case_submit"),
     # Learning.
     path("mine/", learning.my_courses, name="my_courses"),
-    path("tilmeld/<int:course_id>/", learning.enrol, name="enrol"),
-    path("lektion/<int:lesson_id>/gennemfoert/", learning.lesson_complete, name="lesson_complete"),
+    path("tilmeld/<id:course_id>/", learning.enrol, name="enrol"),
+    path("lektion/<id:lesson_id>/gennemfoert/", learning.lesson_complete, name="lesson_complete"),
     # A person's own data.
     path("mine/data/", personal_data.my_data, name="my_data"),
     path("mine/data.json", personal_data.my_data_json, name="my_data_json"),
     path("mine/data.csv", personal_data.my_data_csv, name="my_data_csv"),
     # Certificates and their public verification.
-    path("kursusbevis/<int:completion_id>.pdf", certificates.certificate_download, name="certificate_pdf"),
+    path("kursusbevis/<id:completion_id>.pdf", certificates.certificate_download, name="certificate_pdf"),
     path("bevis/", certificates.certificate_verify_form, name="certificate_verify_form"),
     path("bevis/<str:code>/", certificates.certificate_verify, name="certificate_verify"),
     # Completion records.
     path("gennemfoerelse/ny/", records.completion_create, name="completion_create"),
-    path("kursusbevis/<int:completion_id>/tilbagekald/", records.completion_revoke, name="completion_revoke"),
+    path("kursusbevis/<id:completion_id>/tilbagekald/", records.completion_revoke, name="completion_revoke"),
     path("tidligere-forloeb/", records.import_completions, name="import_completions"),
     path("tidligere-forloeb/bekraeft/", records.import_confirm, name="import_confirm"),
     # Leaders.

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from web.fields import ModelChoiceField, formfield
+
 from .models import Membership, Municipality, Provider, Team
 from .permissions import access_for, coordinated_providers, visible_municipalities, visible_teams
 from .roles import MUNICIPAL_ROLES, PROVIDER_ROLES, Role
@@ -18,9 +20,9 @@ class InvitationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("Email"), max_length=254)
     role = forms.ChoiceField(label=_("Role"))
-    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(), required=False)
-    provider = forms.ModelChoiceField(label=_("Course provider"), queryset=Provider.objects.none(), required=False)
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)
+    municipality = ModelChoiceField(label=_("Municipality"), queryset=Municipality.objects.none(), required=False)
+    provider = ModelChoiceField(label=_("Course provider"), queryset=Provider.objects.none(), required=False)
+    team = ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)
     start_date = forms.DateField(
         label=_("Start date"), widget=DateInput(), help_text=_("When the person started in the job.")
     )
@@ -97,6 +99,8 @@ class AcceptInvitationForm(forms.Form):
 
 
 class MembershipForm(forms.ModelForm):
+    formfield_callback = formfield
+
     class Meta:
         model = Membership
         fields = ["role", "team", "start_date", "end_date"]

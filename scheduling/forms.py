@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from people.models import User
+from web.fields import ModelChoiceField, ModelMultipleChoiceField, formfield
 
 from .models import Event
 
@@ -32,6 +33,7 @@ def course_pages():
 
 
 class EventForm(forms.ModelForm):
+    formfield_callback = formfield
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     registration_opens_at = datetime_field(_("Registration opens"), required=False)
     registration_closes_at = datetime_field(_("Registration closes"), required=False)
@@ -129,7 +131,7 @@ class CancelForm(forms.Form):
 
 
 class BookForm(forms.Form):
-    people = forms.ModelMultipleChoiceField(
+    people = ModelMultipleChoiceField(
         label=_("Staff to book"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one person to book.")},
     )
@@ -141,7 +143,7 @@ class BookForm(forms.Form):
 
 
 class QuotaForm(forms.Form):
-    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None)
+    municipality = ModelChoiceField(label=_("Municipality"), queryset=None)
     seats = forms.IntegerField(label=_("Reserved seats"), min_value=0, max_value=1000)
 
     def __init__(self, *args, **kwargs):

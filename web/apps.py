@@ -2,7 +2,13 @@ from django.apps import AppConfig
 
 
 class WebConfig(AppConfig):
-    """Registered only so Django finds `web/templatetags`; the package has no models."""
+    """Registered so Django finds `web/templatetags`, and to register the `<id:...>` path converter; the
+    package has no models."""
 
     name = "web"
     verbose_name = "Web helpers"
+
+    def ready(self):
+        from . import converters
+
+        converters.register()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content import method as ics_method
+from web.converters import parse_id
 
 from ..models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
 from ..selectors.exercises import board_cards, case_tasks, quiz_questions
@@ -80,8 +81,9 @@ def _check_previous_attempt(model, *, person, lesson, block_id, data):
     posted = (data.get("attempt") or "").strip()
     if not posted:
         return
-    if not posted.isdigit() or not model.objects.filter(
-        pk=int(posted), person=person, lesson=lesson, block_id=block_id
+    attempt_id = parse_id(posted)
+    if attempt_id is None or not model.objects.filter(
+        pk=attempt_id, person=person, lesson=lesson, block_id=block_id
     ).exists():
         raise _not_yours()
 
