@@ -9,7 +9,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def login(self, request, user):
-        """Every allauth login starts the session's clocks afresh (absolute lifetime, idle timeout);
-        Django's login() has already given the session a new key."""
+        """Every allauth login starts the session's clocks afresh (absolute lifetime, idle timeout) and
+        records what it may do; Django's login() has already given the session a new key."""
         super().login(request, user)
-        sessions.start(request)
+        sessions.start(request, user)

@@ -43,9 +43,9 @@ def has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def passed_second_factor(request) -> bool:
+def passed_second_factor(request, user=None) -> bool:
     """Whether this session (not merely the account) passed allauth's second factor."""
-    records = get_authentication_records(request, request.user)
+    records = get_authentication_records(request, request.user if user is None else user)
     return any(record.get("method") == SECOND_FACTOR_METHOD for record in records)
 
 
@@ -65,11 +65,19 @@ class Expiry:
     IDLE = "idle"
 
 
-def start(request, now=None) -> None:
-    """Stamp a freshly logged-in session (called at login; the middleware stamps any session without one)."""
+def start(request, user, now=None) -> None:
+    """Stamp a freshly logged-in session: its clocks, and what it may do (login renewed its key).
+    Called at every login (the `user_logged_in` receiver, allauth's adapter); the middleware stamps a
+    session that has no stamp on its first request."""
     now = time.time() if now is None else now
     request.session[STARTED_AT_KEY] = now
     request.session[LAST_SEEN_KEY] = now
+    request.session[PRIVILEGE_KEY] = privilege(request, user)
+
+
+def on_user_logged_in(sender, request, user, **kwargs):
+    """Receiver for django.contrib.auth.signals.user_logged_in: every login, whichever view did it."""
+    start(request, user)
 
 
 def expiry(request, now=None):
@@ -77,7 +85,7 @@ def expiry(request, now=None):
     now = time.time() if now is None else now
     started = request.session.get(STARTED_AT_KEY)
     if started is None:
-        start(request, now)
+        start(request, request.user, now)
         return None
     if now - started > absolute_lifetime_seconds():
         return Expiry.ABSOLUTE
@@ -96,15 +104,15 @@ def mark_seen(request, now=None) -> None:
 # --- Key renewal on privilege change -------------------------------------------------------------
 
 
-def privilege(request) -> str:
+def privilege(request, user=None) -> str:
     """What this session may do, as one comparable value: roles, Django flags, second factor passed."""
-    user = request.user
+    user = request.user if user is None else user
     parts = sorted(str(role) for role in access_for(user).roles)
     if user.is_superuser:
         parts.append("is_superuser")
     if user.is_staff:
         parts.append("is_staff")
-    if passed_second_factor(request):
+    if passed_second_factor(request, user):
         parts.append(SECOND_FACTOR_METHOD)
     return ",".join(parts)
 
