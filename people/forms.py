@@ -99,10 +99,9 @@ class AcceptInvitationForm(forms.Form):
 
 
 class MembershipForm(forms.ModelForm):
-    formfield_callback = formfield
-
     class Meta:
         model = Membership
+        formfield_callback = formfield
         fields = ["role", "team", "start_date", "end_date"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 

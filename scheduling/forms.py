@@ -33,7 +33,6 @@ def course_pages():
 
 
 class EventForm(forms.ModelForm):
-    formfield_callback = formfield
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     registration_opens_at = datetime_field(_("Registration opens"), required=False)
     registration_closes_at = datetime_field(_("Registration closes"), required=False)
@@ -44,6 +43,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
+        formfield_callback = formfield
         fields = [
             "kind", "course_page", "title", "description", "audience", "location_address", "location_room",
             "online_url", "capacity", "registration_opens_at", "registration_closes_at", "cancellation_deadline",
