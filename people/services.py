@@ -5,17 +5,17 @@ import datetime
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .groups import wagtail_groups_sync
 from .invitation_mail import invitation_mail_queue
 from .models import Invitation, Membership, MembershipEvent, Municipality, Notification, Provider, Team, User
-from .permissions import access_for, forget_access
-from .roles import ADMIN_GROUP_FOR_ROLE, ADMIN_GROUP_NAMES, MUNICIPAL_ROLES, PROVIDER_ROLES
+from .permissions import access_for
+from .roles import MUNICIPAL_ROLES, PROVIDER_ROLES
 
 
 def _membership_snapshot(membership):
@@ -27,16 +27,6 @@ def _membership_snapshot(membership):
         "start_date": membership.start_date.isoformat() if membership.start_date else None,
         "end_date": membership.end_date.isoformat() if membership.end_date else None,
     }
-
-
-def admin_groups_sync(*, person: User) -> None:
-    """Put the person in exactly the Wagtail admin groups their current roles call for."""
-    wanted = {ADMIN_GROUP_FOR_ROLE[r] for r in Membership.objects.current().filter(person=person)
-              .values_list("role", flat=True) if r in ADMIN_GROUP_FOR_ROLE}
-    managed = Group.objects.filter(name__in=ADMIN_GROUP_NAMES)
-    person.groups.remove(*[g for g in managed if g.name not in wanted])
-    person.groups.add(*[g for g in managed if g.name in wanted])
-    forget_access(person)
 
 
 @transaction.atomic
@@ -61,7 +51,7 @@ def membership_create(
         membership=membership, action=MembershipEvent.Action.CREATED, changed_by=by,
         data=_membership_snapshot(membership),
     )
-    admin_groups_sync(person=person)
+    wagtail_groups_sync(person=person)
     return membership
 
 
@@ -80,7 +70,7 @@ def membership_update(*, membership: Membership, by: User | None, **changes) -> 
     MembershipEvent.objects.create(
         membership=membership, action=action, changed_by=by, data=_membership_snapshot(membership)
     )
-    admin_groups_sync(person=membership.person)
+    wagtail_groups_sync(person=membership.person)
     return membership
 
 
@@ -224,7 +214,7 @@ def membership_admin_saved(*, membership: Membership, by: User | None, created: 
         action=MembershipEvent.Action.CREATED if created else MembershipEvent.Action.UPDATED,
         changed_by=by, data=_membership_snapshot(membership),
     )
-    admin_groups_sync(person=membership.person)
+    wagtail_groups_sync(person=membership.person)
 
 
 @transaction.atomic

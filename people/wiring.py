@@ -1,13 +1,21 @@
 """How `people` plugs in: everything it registers, in one place, called from `PeopleConfig.ready()`."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
-from . import invitation_mail, navigation, notifications, panels
+from . import groups, invitation_mail, navigation, notifications, panels
 from .dashboard import register_panel
 from .roles import Role
 
 
+def _wagtail_groups_at_login(sender, request, user, **kwargs):
+    """Every login (allauth's goes through Django's) starts with the groups of the memberships in force."""
+    groups.wagtail_groups_sync(person=user)
+
+
 def connect():
+    user_logged_in.connect(_wagtail_groups_at_login, dispatch_uid="people.wagtail_groups_at_login")
+
     # Celery finds send_notification_task by importing people.notifications (done above); the
     # invitation mail is one kind of notification.
     notifications.register_renderer(invitation_mail.NOTIFICATION_KIND, invitation_mail.render_invitation_mail)

@@ -17,13 +17,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from people.models import Membership
+from people.groups import municipality_group_name, wagtail_groups_sync_many
+from people.models import User
 from people.roles import Role
 
 from ..models import CourseIndexPage
 
-EDITORS = "Superbrugere – {name}"
-APPROVERS = "Ledere – {name}"
 WORKFLOW = "Godkendelse af lokalt materiale – {name}"
 TASK = "Godkendelse hos ledelsen – {name}"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -43,8 +42,8 @@ def local_material_setup(*, index_page: CourseIndexPage) -> dict:
     municipality = index_page.municipality
     if municipality is None:
         raise ValueError("local_material_setup needs a course index with a municipality")
-    editors, _ = Group.objects.get_or_create(name=EDITORS.format(name=municipality.name))
-    approvers, _ = Group.objects.get_or_create(name=APPROVERS.format(name=municipality.name))
+    editors, _ = Group.objects.get_or_create(name=municipality_group_name(Role.SUPERUSER, municipality.name))
+    approvers, _ = Group.objects.get_or_create(name=municipality_group_name(Role.LEADER, municipality.name))
     access_admin = _permission("wagtailadmin", "access_admin")
     root = Collection.get_first_root_node()
     for group, codenames in ((editors, EDITOR_PAGE_PERMISSIONS), (approvers, APPROVER_PAGE_PERMISSIONS)):
@@ -70,12 +69,6 @@ def local_material_setup(*, index_page: CourseIndexPage) -> dict:
 
 
 def local_material_members_sync(*, index_page: CourseIndexPage) -> None:
-    """Put the municipality's current superusers in the editors' group and its leaders in the approvers'."""
-    municipality = index_page.municipality
-    current = Membership.objects.current().filter(municipality=municipality)
-    for group_name, role in ((EDITORS, Role.SUPERUSER), (APPROVERS, Role.LEADER)):
-        group = Group.objects.get(name=group_name.format(name=municipality.name))
-        wanted = set(current.filter(role=role).values_list("person_id", flat=True))
-        present = set(group.user_set.values_list("pk", flat=True))
-        group.user_set.remove(*(present - wanted))
-        group.user_set.add(*(wanted - present))
+    """Put the municipality's superusers and leaders in force in its editors' and approvers' groups
+    (`people.groups` decides who belongs; it keeps them in step at login, on membership changes and daily)."""
+    wagtail_groups_sync_many(people=User.objects.filter(memberships__municipality=index_page.municipality))

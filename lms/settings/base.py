@@ -227,6 +227,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "people.notifications.unsent_notifications_resend_task",
         "schedule": 60 * 60,
     },
+    # Wagtail groups follow the memberships in force: end and start dates pass at midnight unnoticed.
+    "people-wagtail-groups-sync": {
+        "task": "people.tasks.wagtail_groups_sync_task",
+        "schedule": crontab(minute=5, hour=0),
+    },
     "scheduling-send-reminders": {
         "task": "scheduling.tasks.send_reminders_task",
         "schedule": 60 * 60,
