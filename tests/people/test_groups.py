@@ -24,7 +24,14 @@ from people.models import Membership, User
 from people.roles import Role
 from people.tasks import wagtail_groups_sync_task
 from tests.courses.test_material_support import build_lesson, local_index
-from tests.factories import PASSWORD, TOTP_SECRET, MembershipFactory, MunicipalityFactory, UserFactory, national_admin
+from tests.factories import (
+    PASSWORD,
+    TOTP_SECRET,
+    MembershipFactory,
+    MunicipalityFactory,
+    UserFactory,
+    national_admin,
+)
 
 pytestmark = pytest.mark.django_db
 
