@@ -3,7 +3,7 @@
 from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
-from . import groups, invitation_mail, navigation, notifications, panels
+from . import groups, invitation_mail, navigation, notifications, panels, sessions
 from .dashboard import register_panel
 from .roles import Role
 
@@ -15,6 +15,7 @@ def _wagtail_groups_at_login(sender, request, user, **kwargs):
 
 def connect():
     user_logged_in.connect(_wagtail_groups_at_login, dispatch_uid="people.wagtail_groups_at_login")
+    user_logged_in.connect(sessions.on_user_logged_in, dispatch_uid="people.sessions.on_user_logged_in")
 
     # Celery finds send_notification_task by importing people.notifications (done above); the
     # invitation mail is one kind of notification.

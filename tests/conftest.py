@@ -262,3 +262,30 @@ def browser_login(page, live_server, email, password="correct-horse-battery-9"):
     page.fill("input[name=password]", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+
+
+# --- Logins ---------------------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _force_login_is_a_full_login(monkeypatch):
+    """`client.force_login(user)` stands for a finished allauth login: a password and, when the account
+    has TOTP, the second factor, recorded in the session the way allauth records them (the two-factor
+    middleware reads those records). A test of a password-only session logs in with `client.login(...)`
+    or through the login form instead (tests/people/test_login_security.py)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from django.http import HttpRequest
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        request = HttpRequest()
+        request.session = self.session
+        record_authentication(request, user, "password", email=user.email)
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is not None:
+            record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
+        request.session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
