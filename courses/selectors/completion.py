@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from people.permissions import access_for
 from people.roles import Role
-from scheduling.models import Attendance
+from scheduling.models import Attendance, Event, Registration
 
 from ..models import Completion, CoursePage, LessonPage, LessonProgress, QuizAttempt
 
@@ -98,6 +98,21 @@ def may_record_manually(user) -> bool:
     """Provider coordinators and national admins may enter completions by hand."""
     access = access_for(user)
     return access.is_national_admin or bool(access.provider_ids(Role.COORDINATOR))
+
+
+def may_record_for(*, by, person, course: CoursePage, provider) -> bool:
+    """Whether `by` may enter a completion of `course` by hand for `person`: a national admin for anyone;
+    a coordinator only for people with a confirmed registration on a cohort of that course run by
+    `provider`, a provider they coordinate (a cancelled cohort or registration does not count)."""
+    access = access_for(by)
+    if access.is_national_admin:
+        return True
+    if provider is None or not access.coordinates(provider):
+        return False
+    return Registration.objects.filter(
+        person_id=person.pk, status=Registration.Status.CONFIRMED, event__kind=Event.Kind.COHORT,
+        event__course_page_id=course.pk, event__provider_id=provider.pk, event__cancelled_at__isnull=True,
+    ).exists()
 
 
 def may_revoke(user, completion: Completion) -> bool:

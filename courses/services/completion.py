@@ -19,10 +19,18 @@ from scheduling.models import Attendance, Session
 
 from ..certificates import verification_code_for
 from ..models import Completion, CompletionMethod, CompletionRevocation, CoursePage, EnrolmentSource
-from ..selectors.completion import completion_rule_status, may_revoke, valid_completion
+from ..selectors.completion import completion_rule_status, may_record_for, may_revoke, valid_completion
 from .enrolment import enrolment_ensure
 
 User = get_user_model()
+
+
+def not_recordable() -> ValidationError:
+    """The one answer to a manual entry for someone the recorder may not enter a completion for: an
+    unknown email, a person not on the recorder's cohorts of the course. It names no one and tells
+    nothing about the person's training record."""
+    return ValidationError({"person": _("We cannot record a certificate for this email address on this course.")},
+                           code="not_recordable")
 
 
 def _lock_person(person_id):
@@ -30,13 +38,9 @@ def _lock_person(person_id):
     User.objects.select_for_update().filter(pk=person_id).values_list("pk", flat=True).get()
 
 
-@transaction.atomic
-def completion_record(
-    *, person: User, course: CoursePage, completed_on: datetime.date, method: str,
-    by: User | None = None, provider: Provider | None = None, reason: str = "",
-) -> tuple[Completion, bool]:
-    """Write a completion unless the person already holds a valid one for the course.
-    Returns (completion, created). Exactly one row results even under concurrent calls."""
+def _check_entry(*, completed_on, method, by, provider, reason) -> None:
+    """What is checked before the person is looked at: the date, and for a manual entry the recorder's
+    right to enter completions for the provider and a reason."""
     if completed_on > timezone.localdate():
         raise ValidationError({"completed_on": _("The date cannot be in the future.")})
     if method == CompletionMethod.MANUAL:
@@ -45,6 +49,21 @@ def completion_record(
             raise PermissionDenied
         if not reason.strip():
             raise ValidationError({"reason": _("Give a reason for entering the completion by hand.")})
+
+
+@transaction.atomic
+def completion_record(
+    *, person: User, course: CoursePage, completed_on: datetime.date, method: str,
+    by: User | None = None, provider: Provider | None = None, reason: str = "",
+) -> tuple[Completion, bool]:
+    """Write a completion unless the person already holds a valid one for the course.
+    Returns (completion, created). Exactly one row results even under concurrent calls.
+    A manual entry needs a national admin, or a coordinator of `provider` entering a person registered
+    on one of that provider's cohorts of the course (`may_record_for`); anyone else gets `not_recordable`."""
+    _check_entry(completed_on=completed_on, method=method, by=by, provider=provider, reason=reason)
+    if method == CompletionMethod.MANUAL and not may_record_for(by=by, person=person, course=course,
+                                                                provider=provider):
+        raise not_recordable()
     _lock_person(person.pk)
     existing = valid_completion(person_id=person.pk, course_id=course.pk)
     if existing is not None:
@@ -58,6 +77,25 @@ def completion_record(
     completion.verification_code = verification_code_for(completion.pk)
     completion.save(update_fields=["verification_code"])
     return completion, True
+
+
+@transaction.atomic
+def completion_record_manual(
+    *, email: str, course: CoursePage, completed_on: datetime.date, by: User, provider: Provider | None,
+    reason: str,
+) -> tuple[Completion, bool]:
+    """A completion entered by hand for the person with this email (see `completion_record`). An unknown
+    email gets the same refusal (`not_recordable`) as a person the recorder may not enter."""
+    person = User.objects.filter(email__iexact=(email or "").strip()).first()
+    if person is None:
+        # The same checks, in the same order, as for a known person, so the answer cannot tell them apart.
+        _check_entry(completed_on=completed_on, method=CompletionMethod.MANUAL, by=by, provider=provider,
+                     reason=reason)
+        raise not_recordable()
+    return completion_record(
+        person=person, course=course, completed_on=completed_on, method=CompletionMethod.MANUAL, by=by,
+        provider=provider, reason=reason,
+    )
 
 
 def _provider_for(*, person, course) -> Provider | None:

@@ -8,7 +8,7 @@ from web.pdf import pdf_response
 
 from ..certificates import certificate_filename, certificate_pdf, normalise_code
 from ..forms import VerifyForm
-from ..models import Completion
+from ..models import Completion, CompletionMethod
 
 
 @login_required
@@ -37,7 +37,7 @@ def certificate_verify(request, code):
     completion = None
     if normalised:
         completion = (
-            Completion.objects.select_related("person", "course", "revocation")
+            Completion.objects.select_related("person", "course", "revocation", "recorded_by")
             .filter(verification_code=normalised).first()
         )
     if completion is None:
@@ -48,6 +48,8 @@ def certificate_verify(request, code):
         state = "valid"
     response = render(request, "courses/learning/verify.html", {
         "form": VerifyForm(), "state": state, "completion": completion if state == "valid" else None,
+        # A licence audit must see which completions are earlier records imported from a file, and by whom.
+        "imported": state == "valid" and completion.method == CompletionMethod.IMPORTED,
         "code": normalised or "",
     }, status=404 if state == "unknown" else 200)
     response["X-Robots-Tag"] = "noindex"

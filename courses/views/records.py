@@ -13,9 +13,9 @@ from web.forms import errors_to_form
 
 from .. import imports
 from ..forms import ImportUploadForm, ManualCompletionForm, RevokeForm
-from ..models import Completion, CompletionMethod
+from ..models import Completion
 from ..selectors.completion import may_record_manually, may_revoke
-from ..services.completion import completion_record
+from ..services.completion import completion_record_manual
 from ..services.completion import completion_revoke as completion_revoke_service
 
 IMPORT_SESSION_KEY = "courses_import_preview"
@@ -77,9 +77,9 @@ def completion_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            completion, created = completion_record(
-                person=data["person"], course=data["course"], completed_on=data["completed_on"],
-                method=CompletionMethod.MANUAL, by=request.user, provider=data["provider"], reason=data["reason"],
+            completion, created = completion_record_manual(
+                email=data["person"], course=data["course"], completed_on=data["completed_on"],
+                by=request.user, provider=data["provider"], reason=data["reason"],
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
@@ -90,9 +90,8 @@ def completion_create(request):
                 messages.success(request, _("The completion is saved with its verification code %(code)s.")
                                  % {"code": completion.verification_code})
             else:
-                messages.info(request, _("%(person)s already holds a valid completion of “%(course)s” "
-                                         "(%(date)s); nothing was changed.") % {
-                    "person": completion.person, "course": completion.course.title,
-                    "date": completion.completed_on.strftime("%d-%m-%Y")})
+                # Only reached for a person on the recorder's own cohorts; still no name and no date.
+                messages.info(request, _("This person already holds a valid completion of the course; "
+                                         "nothing was changed."))
             return redirect("courses:completion_create")
     return render(request, "courses/learning/completion_form.html", {"form": form})

@@ -164,7 +164,12 @@ def test_coordinator_enters_a_completion_by_hand_with_a_reason(client, coordinat
     response = client.post(url, data)
     assert response.status_code == 200 and not Completion.objects.exists()
     response = client.post(url, {**data, "person": "ingen@example.dk", "reason": "Papirliste"})
-    assert "Ingen person har e-mailen ingen@example.dk" in response.content.decode()
+    assert "Vi kan ikke registrere et kursusbevis" in response.content.decode()
+    from scheduling.models import Event, Registration
+
+    cohort = Event.objects.create(kind=Event.Kind.COHORT, title="Hold", provider=provider,
+                                  course_page=elearning.course)
+    Registration.objects.create(event=cohort, person=caseworker, status=Registration.Status.CONFIRMED)
     response = client.post(url, {**data, "reason": "Fremmøde ført på papir"}, follow=True)
     completion = Completion.objects.get()
     assert completion.method == CompletionMethod.MANUAL and completion.recorded_by == coordinator

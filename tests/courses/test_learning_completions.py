@@ -58,6 +58,10 @@ def test_manual_entry_needs_a_national_admin_or_coordinator_and_a_reason(casewor
         completion_record(person=caseworker, course=elearning.course, completed_on=YESTERDAY,
                                    method=CompletionMethod.MANUAL, by=admin_user, reason="  ")
     assert not Completion.objects.exists()
+    event = scheduling_models.Event.objects.create(
+        kind=scheduling_models.Event.Kind.COHORT, title="Hold", provider=provider, course_page=elearning.course)
+    scheduling_models.Registration.objects.create(
+        event=event, person=caseworker, status=scheduling_models.Registration.Status.CONFIRMED)
     completion, created = completion_record(
         person=caseworker, course=elearning.course, completed_on=YESTERDAY, method=CompletionMethod.MANUAL,
         by=coordinator, provider=provider, reason="Deltog på holdet i Aarhus; fremmøde ikke registreret")
