@@ -7,7 +7,9 @@ sent. The task locks the row (skip locked), renders the message with the rendere
 row's kind, sends it and sets `sent_at`, all in one transaction: a failed send rolls back so a retry
 sends it, a retry after success finds `sent_at` set, a second worker skips the locked row.
 `unsent_notifications_resend_task` (an hourly beat entry) queues a send for rows still unsent, so a
-broker outage at queue time delays a message, never loses it.
+broker outage at queue time delays a message, never loses it. Each send is queued on its own: one
+that fails to queue (a broker outage) or, when tasks run eagerly (the embedded default), fails to send
+(a renderer's error, the mail server) is logged and left unsent for that sweep, and the others still go.
 
 Apps above `people` register a renderer per kind from their wiring module (this registry is how the
 bottom of the house reaches the apps above it without importing them):
@@ -23,6 +25,7 @@ A notification goes to a user (`recipient_id`) or, for someone without an accoun
 to a bare `email`; one of them must be given.
 """
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -32,6 +35,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from .models import NOTIFICATION_KEY_LENGTH, Notification
+
+logger = logging.getLogger(__name__)
 
 Renderer = Callable[[Notification], EmailMessage | None]
 _renderers: dict[str, Renderer] = {}
@@ -87,8 +92,21 @@ def notifications_queue(items: Iterable[Pending]) -> int:
         .values_list("pk", flat=True)
     )
     for pk in pending:
-        transaction.on_commit(lambda pk=pk: send_notification_task.delay(pk))
+        transaction.on_commit(lambda pk=pk: _send_queue(pk))
     return len(pending)
+
+
+def _send_queue(notification_id: int) -> bool:
+    """Queue one send, independently of the others queued with it: a failure is logged and the row
+    stays unsent for `unsent_notifications_resend_task`. With eager tasks the send runs here, so a
+    renderer's or the mail server's error would otherwise stop every send queued after it (the
+    remaining on-commit callbacks, the rest of the sweep)."""
+    try:
+        send_notification_task.delay(notification_id)
+    except Exception:
+        logger.exception("Notification %s was not sent; the hourly resend sweep tries again.", notification_id)
+        return False
+    return True
 
 
 def notification_queue(
@@ -127,11 +145,10 @@ def send_notification_task(self, notification_id: int) -> bool:
 
 
 def unsent_notifications_resend() -> int:
-    """Queue a send for every notification still unsent (a broker outage at the time, say)."""
+    """Queue a send for every notification still unsent (a broker outage at the time, say). Returns
+    how many were queued; one that fails is logged and does not stop the others."""
     ids = list(Notification.objects.filter(sent_at__isnull=True).values_list("pk", flat=True))
-    for pk in ids:
-        send_notification_task.delay(pk)
-    return len(ids)
+    return sum(_send_queue(pk) for pk in ids)
 
 
 @shared_task

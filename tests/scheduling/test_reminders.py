@@ -100,7 +100,7 @@ def test_a_reminder_queued_before_the_session_was_cancelled_is_not_sent(
     assert Notification.objects.get(kind=NotificationKind.REMINDER).sent_at is not None  # no longer due
 
 
-def test_failed_send_is_retried_not_lost(municipality, monkeypatch, django_capture_on_commit_callbacks):
+def test_failed_send_is_retried_not_lost(municipality, monkeypatch, django_capture_on_commit_callbacks, caplog):
     event = event_with_sessions(municipality=municipality, days=(1,))
     person = MembershipFactory(municipality=municipality).person
     confirm(event, person)
@@ -110,10 +110,39 @@ def test_failed_send_is_retried_not_lost(municipality, monkeypatch, django_captu
         raise OSError("SMTP nede")
 
     monkeypatch.setattr(EmailMultiAlternatives, "send", broken)
-    with pytest.raises(Retry):  # the send task asks Celery to try again later
-        run_beat(django_capture_on_commit_callbacks)
+    run_beat(django_capture_on_commit_callbacks)  # the send task asks Celery to try again later ...
+    [record] = [r for r in caplog.records if r.name == "people.notifications"]
+    assert isinstance(record.exc_info[1], Retry)  # ... and, run eagerly, that is logged, not raised
     notification = Notification.objects.get(kind=NotificationKind.REMINDER)
     assert notification.sent_at is None  # rolled back: the next run (or a retry) sends it
     monkeypatch.setattr(EmailMultiAlternatives, "send", original)
     assert run_beat(django_capture_on_commit_callbacks) == 1
     assert [m.to for m in mail.outbox] == [[person.email]]
+
+
+def test_one_failing_reminder_does_not_stop_the_others(municipality, monkeypatch, django_capture_on_commit_callbacks):
+    """Three reminders due in one beat run; rendering the second raises. With tasks run eagerly (the
+    embedded default) the error used to stop the remaining on-commit sends: the first and third go, the
+    second stays unsent for the hourly resend sweep, which sends it once the fault is gone."""
+    from people import notifications as people_notifications
+    from scheduling.notifications import render_reminder
+
+    event = event_with_sessions(municipality=municipality, days=(1,), title="I morgen")
+    first, second, third = (MembershipFactory(municipality=municipality).person for _ in range(3))
+    for person in (first, second, third):
+        confirm(event, person)
+
+    def fails_for_the_second(notification):
+        if notification.recipient_id == second.pk:
+            raise RuntimeError("the renderer broke")
+        return render_reminder(notification)
+
+    with monkeypatch.context() as patch:
+        patch.setitem(people_notifications._renderers, NotificationKind.REMINDER, fails_for_the_second)
+        assert run_beat(django_capture_on_commit_callbacks) == 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, third.email])
+    unsent = Notification.objects.filter(kind=NotificationKind.REMINDER, sent_at__isnull=True)
+    assert list(unsent.values_list("recipient_id", flat=True)) == [second.pk]
+    assert people_notifications.unsent_notifications_resend() == 1
+    assert [m.to[0] for m in mail.outbox].count(second.email) == 1
+    assert not unsent.exists()
