@@ -35,3 +35,24 @@ def test_a_dict_of_answers_is_checked_value_by_value():
     refuse_cpr({"t1": "Ingen tal her"})
     with pytest.raises(ValidationError):
         refuse_cpr({"t1": "ok", "t2": "Barnets cpr er 020315-4321"})
+
+
+def _script_src(response):
+    policy = response["Content-Security-Policy"]
+    return next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+
+
+@pytest.mark.django_db
+def test_scripts_outside_the_wagtail_admin_come_from_this_site_only(client):
+    assert "'unsafe-inline'" not in _script_src(client.get("/konto/login/"))
+    assert "'unsafe-inline'" in _script_src(client.get("/admin/login/", follow=False))
+
+
+@pytest.mark.django_db
+def test_a_body_over_the_limit_is_refused_before_it_is_read(client, settings):
+    settings.REQUEST_BODY_MAX_BYTES = 1024
+    response = client.post("/konto/login/", data={"login": "x" * 2000, "password": "y"})
+    assert response.status_code == 413
+    assert "1,0" in response.content.decode() or "1.0" in response.content.decode()  # the limit, readable
+    settings.REQUEST_BODY_MAX_BYTES = 10 * 1024 * 1024
+    assert client.post("/konto/login/", data={"login": "x", "password": "y"}).status_code != 413

@@ -80,8 +80,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view reads the body (CSRF's process_view reads POST); after auth, for its page.
+    "web.middleware.RequestBodyLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "web.middleware.WagtailAdminScriptPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "people.middleware.SessionLimitsMiddleware",
     "people.middleware.RequireSecondFactorInSessionMiddleware",
@@ -272,11 +275,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party avatar service: it would leak staff email hashes and break the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# --- Content-Security-Policy (django-csp 4). Wagtail's admin needs inline styles and its own scripts. ---
+# --- Content-Security-Policy (django-csp 4). Our pages load scripts from this site only; Wagtail's
+# admin needs inline scripts, allowed for its pages alone (web.middleware). Inline styles stay allowed. ---
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
@@ -289,6 +293,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# The largest request body accepted, uploads included (413 above it); the proxy enforces the same.
+REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(25 * 1024 * 1024)))
 
 ICS = {
     "INVITATION_VALID_DAYS": 14,
