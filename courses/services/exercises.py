@@ -3,18 +3,22 @@ case exercise). The display state the lesson page shows is read by courses.selec
 
 The answer key lives only in the lesson's StreamField on the server. A post is checked against it
 strictly: unknown question or card ids, duplicate answers, several answers to a single-choice question,
-or someone else's answer id are refused with a Danish message (ExerciseError) and nothing is saved.
+or someone else's answer id are refused with a Danish message (ExerciseError) and nothing is saved;
+so is a case answer holding something shaped like a CPR number (web.validators.refuse_cpr).
 After a submission, courses.signals.exercise_submitted is sent once the transaction commits.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content import method as ics_method
 from web.converters import parse_id
+from web.forms import error_text
+from web.validators import refuse_cpr
 
 from ..models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
 from ..selectors.exercises import board_cards, case_tasks, quiz_questions
@@ -206,6 +210,10 @@ def case_parse(*, value, data) -> dict[str, str]:
             raise ExerciseError(_("The answer to task %(number)s is too long (at most %(max)s characters).")
                                 % {"number": by_id[tid], "max": MAX_ANSWER_LENGTH})
         answers[tid] = texts[0].replace("\x00", "")
+        try:
+            refuse_cpr(answers[tid])
+        except ValidationError as exc:
+            raise ExerciseError(error_text(exc)) from None
     return answers
 
 
