@@ -5,12 +5,13 @@
 - receivers: an exercise submitted (courses' own signal), attendance recorded, a registration
   confirmed or cancelled, a cohort cancelled (scheduling's signals). Each receiver queues a task after
   the sender's commit (the signals are sent after commit) and the task calls a service;
-- scheduling's participant-status hook: who on a cohort holds a certificate.
+- scheduling's participant-status hook: who on a cohort holds a certificate;
+- the GDPR export's sections of courses and scheduling (`people.personal_data`).
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from people import navigation
+from people import navigation, personal_data
 from people.dashboard import register_panel, register_profile_section
 from scheduling import signals as scheduling_signals
 from scheduling.hooks import register_participant_status
@@ -19,6 +20,7 @@ from scheduling.models import Attendance, Registration
 from . import signals, tasks
 from .models import EnrolmentEnd
 from .selectors.completion import cohort_completion_notes, own_completions
+from .selectors.personal_data import course_personal_data
 from .views import panels
 
 
@@ -70,3 +72,7 @@ def connect():
     scheduling_signals.event_cancelled.connect(on_event_cancelled, dispatch_uid="courses.event_cancelled")
 
     register_participant_status(cohort_completion_notes)
+
+    # The GDPR export's course and scheduling sections. Courses erases nothing: enrolments, progress,
+    # answers, completions, attendance and registrations are the training evidence, kept pseudonymised.
+    personal_data.register_exporter("courses", course_personal_data)

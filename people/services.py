@@ -1,6 +1,7 @@
 """Writes for people, organisations, memberships and invitations."""
 
 import datetime
+import uuid
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -8,13 +9,16 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from .groups import wagtail_groups_sync
 from .invitation_mail import invitation_mail_queue
 from .models import Invitation, Membership, MembershipEvent, Municipality, Notification, Provider, Team, User
 from .permissions import access_for
+from .personal_data import Erasure, erasers_run, invitations_of, needles_of, scrub
 from .roles import MUNICIPAL_ROLES, PROVIDER_ROLES
 
 
@@ -221,30 +225,57 @@ def membership_admin_saved(*, membership: Membership, by: User | None, created: 
 def person_erase(*, person: User, by: User) -> User:
     """Erase a person's personal data (GDPR) while keeping training records as evidence.
 
-    Completions, attendance and memberships stay, tied to a pseudonymous account; the name, email,
-    password, two-factor devices and sessions go. The account can never log in again.
+    Completions, attendance, registrations, exemptions and memberships stay, tied to a pseudonymous
+    account that can never log in again. The name, email, password, two-factor devices, sessions and
+    calendar address go; invitations to the person are deleted; notifications to them are deleted when
+    unsent and kept without address or contents when sent (their key keeps a mail from going twice);
+    the name and address are replaced in Wagtail's log entries. Then every app's eraser runs
+    (`people.personal_data`): staged roster imports, digest lists, ...
     """
     if not access_for(by).is_national_admin:
         raise ValidationError(_("Only a national admin may erase a person's data."))
     if person.pk == by.pk:
         raise ValidationError(_("You cannot erase your own account."))
     person = User.objects.select_for_update().get(pk=person.pk)
-    address = person.email
+    address, name = person.email, person.full_name
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+    for session in Session.objects.iterator():
         if session.get_decoded().get("_auth_user_id") == str(person.pk):
             session.delete()
+    invitations_of(person).delete()
     person.email = f"slettet-{person.pk}@slettet.invalid"
     person.full_name = _("Erased person %(number)s") % {"number": person.pk}
     person.is_active = False
     person.set_unusable_password()
+    person.calendar_token = uuid.uuid4()
     person.groups.clear()
     person.save()
     # Mail sent before the person had an account (the invitation) kept the address on its notification.
-    Notification.objects.filter(email__iexact=address).update(email=person.email)
+    own_notifications = Notification.objects.filter(Q(recipient=person) | Q(email__iexact=address))
+    own_notifications.filter(sent_at__isnull=True).delete()
+    own_notifications.update(data={})
+    own_notifications.filter(recipient__isnull=True).update(email=person.email)
+    _log_entries_scrub(needles=(address, name), replacement=person.full_name)
     for membership in Membership.objects.filter(person=person):
         MembershipEvent.objects.create(
             membership=membership, action=MembershipEvent.Action.UPDATED, changed_by=by, data={"erased": True}
         )
+    erasers_run(Erasure(person=person, by=by, email=address, full_name=name))
     return person
+
+
+def _log_entries_scrub(*, needles: tuple[str, ...], replacement: str) -> None:
+    """Wagtail's log entries (page and model) keep the object's title as it was (`label`) and details
+    (`data`); the erased name and address are replaced in both."""
+    needles = needles_of(needles)
+    if not needles:
+        return
+    matches = Q()
+    for needle in needles:
+        matches |= Q(label__icontains=needle) | Q(data__icontains=needle)
+    for model in (ModelLogEntry, PageLogEntry):
+        for entry in model.objects.filter(matches):
+            entry.label = scrub(entry.label, needles, replacement)
+            entry.data = scrub(entry.data, needles, replacement)
+            entry.save(update_fields=["label", "data"])

@@ -1,5 +1,6 @@
 """Celery tasks for people. The daily Wagtail group run: memberships end (and start) on a date, with
-nobody touching them that day, so the groups are rebuilt from the memberships in force each night."""
+nobody touching them that day, so the groups are rebuilt from the memberships in force each night.
+The daily retention purge deletes the personal data kept no longer than needed (`people.personal_data`)."""
 
 import datetime
 
@@ -7,6 +8,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from .groups import wagtail_groups_sync_many
+from .personal_data import personal_data_purge
 
 
 @shared_task
@@ -16,3 +18,10 @@ def wagtail_groups_sync_task(today: str | None = None) -> int:
     Returns how many people changed."""
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     return len(wagtail_groups_sync_many(day=day).changed_person_ids)
+
+
+@shared_task
+def personal_data_purge_task() -> dict[str, int]:
+    """Expired sessions, and roster imports and accepted or expired invitations older than
+    ICS["RETENTION_DAYS"]: deleted. Idempotent (a second run finds nothing). Returns rows per kind."""
+    return personal_data_purge()

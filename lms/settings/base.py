@@ -235,6 +235,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "people.tasks.wagtail_groups_sync_task",
         "schedule": crontab(minute=5, hour=0),
     },
+    # Retention: expired sessions, old roster imports and old invitations (ICS["RETENTION_DAYS"]).
+    "people-personal-data-purge": {
+        "task": "people.tasks.personal_data_purge_task",
+        "schedule": crontab(minute=20, hour=3),
+    },
     "scheduling-send-reminders": {
         "task": "scheduling.tasks.send_reminders_task",
         "schedule": 60 * 60,
@@ -298,6 +303,9 @@ REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(25 * 1024 * 1024)
 
 ICS = {
     "INVITATION_VALID_DAYS": 14,
+    # Personal data kept no longer than needed (people.tasks.personal_data_purge_task): roster imports
+    # and accepted or expired invitations older than this many days go; expired sessions go at once.
+    "RETENTION_DAYS": 30,
 }
 
 LOGGING = {
