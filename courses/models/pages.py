@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from content.blocks import EXERCISE_BLOCK_TYPES, BaseStreamBlock
 
+from ..page_forms import CourseIndexPageForm
+
 __all__ = ["CourseKind", "LessonType", "CourseIndexPage", "CoursePage", "ModulePage", "LessonPage"]
 
 
@@ -69,6 +71,7 @@ class CourseIndexPage(MaterialPageMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("municipality")]
+    base_form_class = CourseIndexPageForm  # the municipality is the national admins' to set
     parent_page_types = ["content.HomePage"]
     subpage_types = ["courses.CoursePage"]
 
