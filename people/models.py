@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from web.validators import refuse_line_breaks
+
 from .roles import MUNICIPAL_ROLES, PROVIDER_ROLES, Role
 
 
@@ -38,7 +40,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person. Email is the login; the platform holds no CPR number and no client data."""
 
     email = models.EmailField(_("email"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=200)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[refuse_line_breaks])
     is_staff = models.BooleanField(_("may use Django's admin"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

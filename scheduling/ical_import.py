@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from web.validators import has_line_break
+
 from .recurrence import COPENHAGEN
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -80,7 +82,14 @@ def parse(uploaded: UploadedFile) -> tuple[list[Item], list[str]]:
     items, errors = [], []
     for number, vevent in enumerate(vevents, start=1):
         summary = str(vevent.get("summary", "")).strip() or _("(no title)")
-        where = _("Event %(number)s “%(summary)s”") % {"number": number, "summary": summary}
+        one_line = {"summary": summary, "location": str(vevent.get("location", "")), "uid": str(vevent.get("uid", ""))}
+        where = _("Event %(number)s “%(summary)s”") % {"number": number, "summary": " ".join(summary.split())}
+        # An escaped "\n" in SUMMARY decodes to a line break: it would end up in mail subjects and in
+        # the property lines of the calendars this platform writes.
+        if any(has_line_break(value) for value in one_line.values()):
+            errors.append(_("%(where)s has a line break in its title, place or UID. Those must be on one line: "
+                            "correct the event in the calendar program and export again.") % {"where": where})
+            continue
         if vevent.get("dtstart") is None:
             errors.append(_("%(where)s has no start time (DTSTART).") % {"where": where})
             continue

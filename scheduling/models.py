@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from web.validators import refuse_line_breaks
+
 
 class Event(models.Model):
     class Kind(models.TextChoices):
@@ -41,10 +43,11 @@ class Event(models.Model):
         "wagtailcore.Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("course"),
     )
-    title = models.CharField(_("title"), max_length=200)
+    # Title and place go into mail subjects and iCalendar property lines: one line each.
+    title = models.CharField(_("title"), max_length=200, validators=[refuse_line_breaks])
     description = models.TextField(_("description"), blank=True)
-    location_address = models.CharField(_("address"), max_length=300, blank=True)
-    location_room = models.CharField(_("room"), max_length=200, blank=True)
+    location_address = models.CharField(_("address"), max_length=300, blank=True, validators=[refuse_line_breaks])
+    location_room = models.CharField(_("room"), max_length=200, blank=True, validators=[refuse_line_breaks])
     online_url = models.URLField(_("online link"), blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), default=20)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -61,7 +64,9 @@ class Event(models.Model):
         _("recurrence rule"), max_length=200, blank=True,
         help_text=_("For a meeting series, an iCalendar RRULE such as FREQ=MONTHLY;BYDAY=1TU;COUNT=10."),
     )
-    external_uid = models.CharField(_("imported UID"), max_length=300, blank=True, db_index=True)
+    external_uid = models.CharField(
+        _("imported UID"), max_length=300, blank=True, db_index=True, validators=[refuse_line_breaks]
+    )
     sequence = models.PositiveIntegerField(_("iCalendar sequence"), default=0)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)

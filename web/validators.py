@@ -31,3 +31,21 @@ def refuse_cpr(value) -> None:
               "ICS Akademi must not hold data about citizens. Remove the number and try again."),
             code="cpr",
         )
+
+
+# Every character Python's str.splitlines() splits on: CR and LF, and the rarer separators that some
+# mail and calendar programs also break a line at (vertical tab, form feed, NEL, U+2028/U+2029, ...).
+_LINE_BREAK = re.compile("[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def has_line_break(text) -> bool:
+    return isinstance(text, str) and _LINE_BREAK.search(text) is not None
+
+
+def refuse_line_breaks(value) -> None:
+    """Refuse a line break (CR, LF or another line separator) in a one-line value.
+
+    Titles, places and names go into mail subjects and headers and into iCalendar property lines; a
+    line break there would start a header or a calendar property of its own ("Bcc: ...")."""
+    if has_line_break(value):
+        raise ValidationError(_("The text must be on one line: remove the line breaks."), code="line_break")
