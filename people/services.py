@@ -20,6 +20,7 @@ from .models import Invitation, Membership, MembershipEvent, Municipality, Notif
 from .permissions import access_for
 from .personal_data import Erasure, erasers_run, invitations_of, needles_of, scrub
 from .roles import MUNICIPAL_ROLES, PROVIDER_ROLES
+from .signals import membership_changed
 
 
 def _membership_snapshot(membership):
@@ -31,6 +32,14 @@ def _membership_snapshot(membership):
         "start_date": membership.start_date.isoformat() if membership.start_date else None,
         "end_date": membership.end_date.isoformat() if membership.end_date else None,
     }
+
+
+def _membership_changed_send(membership):
+    """Tell the apps above, after commit, that the membership changed (`people.signals`)."""
+    membership_id, person_id = membership.pk, membership.person_id
+    transaction.on_commit(lambda: membership_changed.send(
+        sender=Membership, membership_id=membership_id, person_id=person_id,
+    ))
 
 
 @transaction.atomic
@@ -56,6 +65,7 @@ def membership_create(
         data=_membership_snapshot(membership),
     )
     wagtail_groups_sync(person=person)
+    _membership_changed_send(membership)
     return membership
 
 
@@ -75,6 +85,7 @@ def membership_update(*, membership: Membership, by: User | None, **changes) -> 
         membership=membership, action=action, changed_by=by, data=_membership_snapshot(membership)
     )
     wagtail_groups_sync(person=membership.person)
+    _membership_changed_send(membership)
     return membership
 
 
@@ -219,6 +230,7 @@ def membership_admin_saved(*, membership: Membership, by: User | None, created: 
         changed_by=by, data=_membership_snapshot(membership),
     )
     wagtail_groups_sync(person=membership.person)
+    _membership_changed_send(membership)
 
 
 @transaction.atomic

@@ -3,7 +3,9 @@
 import datetime
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from people.models import Membership, Municipality, Provider, User
 from people.permissions import access_for, plannable_municipalities
@@ -306,3 +308,49 @@ def municipality_feed_version(municipality) -> str:
 def feed_owner(token):
     """The active person behind a feed token, or None (a made-up, malformed or renewed token)."""
     return User.objects.filter(calendar_token=token, is_active=True).first()
+
+
+# A municipal feed address is tied to one person and one municipality: its key is the person's id and
+# a keyed hash of their calendar token and the municipality, so it opens that municipality's feed only,
+# stops with the person's token (renewed, rotated on a password change or the end of a role), and does
+# not carry the personal token (sharing a municipal address never opens the person's own calendar).
+_MUNICIPAL_FEED_SALT = "scheduling.municipality_feed"
+_MAX_ID_DIGITS = 18  # every 18-digit number fits a 64-bit key; a longer one is no id (never a 500)
+
+
+def feed_municipalities(person) -> QuerySet:
+    """Municipalities whose feed the person may subscribe to: the ones they hold a current role in.
+    National admins get no blanket feed of every municipality; they see the calendars on the site."""
+    return Municipality.objects.filter(pk__in=access_for(person).municipality_ids()).order_by("name")
+
+
+def may_subscribe_to(person, municipality) -> bool:
+    """Whether the person may hold a feed of the municipality's calendar (see `feed_municipalities`)."""
+    return municipality.pk in access_for(person).municipality_ids()
+
+
+def _municipality_feed_digest(person, municipality) -> str:
+    value = f"{person.pk}:{person.calendar_token}:{municipality.pk}"
+    return salted_hmac(_MUNICIPAL_FEED_SALT, value, algorithm="sha256").hexdigest()
+
+
+def municipality_feed_path(person, municipality) -> str:
+    key = f"{person.pk}-{_municipality_feed_digest(person, municipality)}"
+    return reverse("scheduling:municipality_feed", kwargs={"slug": municipality.slug, "key": key})
+
+
+def municipality_feed_reader(*, slug: str, key: str):
+    """(person, municipality) behind a municipal feed address, or None: a made-up or outdated key,
+    another municipality's slug, an inactive person or one who no longer holds a role there."""
+    number, _dash, digest = key.partition("-")
+    if not (number.isascii() and number.isdigit()) or len(number) > _MAX_ID_DIGITS:
+        return None
+    person = User.objects.filter(pk=int(number), is_active=True).first()
+    municipality = Municipality.objects.filter(slug=slug).first()
+    if person is None or municipality is None:
+        return None
+    if not constant_time_compare(digest, _municipality_feed_digest(person, municipality)):
+        return None
+    if not may_subscribe_to(person, municipality):
+        return None
+    return person, municipality

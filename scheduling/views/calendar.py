@@ -6,7 +6,6 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Min
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,9 +99,8 @@ def municipality_calendar(request, slug):
         request, municipality, Event.objects.filter(municipality=municipality),
         municipality=municipality,
         may_plan=access_for(request.user).may_plan_for(municipality),
-        feed_url=request.build_absolute_uri(reverse(
-            "scheduling:municipality_feed", args=[request.user.calendar_token, municipality.slug]
-        )),
+        feed_url=request.build_absolute_uri(selectors.municipality_feed_path(request.user, municipality))
+        if selectors.may_subscribe_to(request.user, municipality) else None,
     )
 
 

@@ -9,8 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from people.permissions import get_visible_or_404
-
 from .. import ical, selectors
 from ..services.calendar_feed import calendar_token_renew
 
@@ -26,15 +24,15 @@ def personal_feed(request, token):
     person = selectors.feed_owner(token)
     if person is None:
         raise Http404
-    name = _("ICS Akademi – %(name)s") % {"name": person.full_name or person.email}
-    return _feed_response(ical.feed_calendar(name, selectors.personal_feed_items(person)))
+    # The address is reachable without logging in: the calendar's name says nothing about whose it is.
+    return _feed_response(ical.feed_calendar(_("ICS Akademi – my calendar"), selectors.personal_feed_items(person)))
 
 
-def municipality_feed(request, token, slug):
-    person = selectors.feed_owner(token)
-    if person is None:
+def municipality_feed(request, slug, key):
+    reader = selectors.municipality_feed_reader(slug=slug, key=key)
+    if reader is None:
         raise Http404
-    municipality = get_visible_or_404(selectors.visible_calendar_municipalities(person), slug=slug)
+    _person, municipality = reader
     # A big municipality's feed takes a moment to build; calendar programs poll it, so it is cached
     # under a fingerprint of its contents (never stale) and rebuilt only when something changed.
     key = f"scheduling:municipality-feed:{municipality.pk}:{selectors.municipality_feed_version(municipality)}"
@@ -51,7 +49,10 @@ def subscription(request):
     url = request.build_absolute_uri(reverse("scheduling:personal_feed", args=[request.user.calendar_token]))
     return render(request, "scheduling/subscription.html", {
         "feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1],
-        "municipalities": selectors.visible_calendar_municipalities(request.user),
+        "municipal_feeds": [
+            (m, request.build_absolute_uri(selectors.municipality_feed_path(request.user, m)))
+            for m in selectors.feed_municipalities(request.user)
+        ],
     })
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from scheduling.models import Registration, Session
+from scheduling.selectors import municipality_feed_path
 from scheduling.services.calendar_feed import calendar_token_renew
 from scheduling.services.events import event_update, session_cancel, session_save
 from scheduling.services.registration import registration_create
@@ -50,7 +51,7 @@ def test_personal_feed_query_count_is_constant(client, municipality, caseworker,
 
 def test_municipal_feed_query_count_is_constant(client, municipality, leader, django_assert_num_queries):
     event_with_sessions(municipality=municipality, days=(5, 6))
-    url = reverse("scheduling:municipality_feed", args=[leader.calendar_token, municipality.slug])
+    url = municipality_feed_path(leader, municipality)
     with django_assert_num_queries(5):
         client.get(url)
     for _ in range(30):
@@ -64,7 +65,7 @@ def test_municipal_feed_query_count_is_constant(client, municipality, leader, dj
 
 def test_municipal_feed_cache_never_stale(client, municipality, leader):
     event = event_with_sessions(municipality=municipality, days=(5, 6))
-    url = reverse("scheduling:municipality_feed", args=[leader.calendar_token, municipality.slug])
+    url = municipality_feed_path(leader, municipality)
     assert b"STATUS:CANCELLED" not in client.get(url).content
     session_cancel(session=event.sessions.first(), by=None, reason="Sygdom")
     assert b"STATUS:CANCELLED" in client.get(url).content
@@ -108,7 +109,7 @@ def test_inactive_person_feed_is_404(client, caseworker):
 
 def test_municipal_feed_refuses_another_municipality(client, municipality, other_leader):
     event_with_sessions(municipality=municipality)
-    url = reverse("scheduling:municipality_feed", args=[other_leader.calendar_token, municipality.slug])
+    url = municipality_feed_path(other_leader, municipality)
     assert client.get(url).status_code == 404
 
 

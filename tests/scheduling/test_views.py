@@ -277,9 +277,12 @@ def test_dashboard_panel_shows_coming_sessions(client, municipality, caseworker)
 
 
 def test_wagtail_admin_lists_events_read_only(client, municipality):
-    from tests.factories import UserFactory
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.factories import TOTP_SECRET, UserFactory
 
     admin = UserFactory(is_superuser=True, is_staff=True)
+    TOTP.activate(admin, TOTP_SECRET)  # a Wagtail superuser's session must have passed two-factor
     event = event_with_sessions(municipality=municipality, title="Temadag i admin")
     client.force_login(admin)
     listing = client.get("/admin/snippets/scheduling/event/")
