@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from .models import Membership, Municipality, Provider, Team, User
 from .roles import Role
@@ -98,7 +99,9 @@ def access_for(user) -> Access:
     if cached is not None:
         return cached
     municipal, provider, national = {}, {}, False
-    rows = Membership.objects.current().filter(person=user).values_list("role", "municipality_id", "provider_id")
+    # A role grants only while it is in force: nothing before its start date, nothing after its end.
+    rows = (Membership.objects.on(timezone.localdate()).filter(person=user)
+            .values_list("role", "municipality_id", "provider_id"))
     for role, municipality_id, provider_id in rows:
         if role == Role.NATIONAL_ADMIN:
             national = True

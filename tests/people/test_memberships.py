@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -8,7 +9,7 @@ from django.urls import reverse
 
 from people import services
 from people.models import Membership, MembershipEvent, Municipality
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import TOTP_SECRET, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,7 @@ def test_admin_groups_exist():
 def test_wagtail_admin_user_form_uses_full_name(client, db):
     superuser = UserFactory(is_superuser=True)
     MembershipFactory(person=superuser, role="leder")
+    TOTP.activate(superuser, TOTP_SECRET)  # Wagtail superusers pass two-factor in the session
     client.force_login(superuser)
     html = client.get(reverse("wagtailusers_users:add")).content.decode()
     assert 'name="full_name"' in html
