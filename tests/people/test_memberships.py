@@ -117,3 +117,16 @@ def test_only_the_leader_of_the_municipality_may_change_a_membership(municipalit
     services.membership_update(membership=membership, by=leader, end_date=datetime.date(2025, 1, 1))
     membership.refresh_from_db()
     assert membership.end_date == datetime.date(2025, 1, 1)
+
+
+def test_a_role_grants_nothing_before_its_start_date_nor_after_its_end(client, municipality):
+    future = UserFactory()
+    MembershipFactory(person=future, municipality=municipality, role="leder",
+                      start_date=datetime.date.today() + datetime.timedelta(days=10))
+    ended = UserFactory()
+    MembershipFactory(person=ended, municipality=municipality, role="leder", start_date=datetime.date(2020, 1, 1),
+                      end_date=datetime.date.today() - datetime.timedelta(days=1))
+    url = reverse("compliance:municipal", args=[municipality.slug])
+    for person in (future, ended):
+        client.force_login(person)
+        assert client.get(url).status_code == 404
