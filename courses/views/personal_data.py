@@ -10,6 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from web.spreadsheets import neutralise
+
 from ..selectors.personal_data import personal_data, personal_data_rows
 
 
@@ -33,10 +35,11 @@ def my_data_csv(request):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([_("section"), _("record"), _("field"), _("value")])
+    # The person's own texts (names, case answers) could start with "=": never a formula in Excel.
     for section, number, key, value in personal_data_rows(personal_data(person=request.user)):
         if isinstance(value, (dict, list)):
             value = json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
-        writer.writerow([section, number, key, value])
+        writer.writerow([neutralise(section), number, neutralise(key), neutralise(value)])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mine-data-ics-akademi.csv"'
     return response

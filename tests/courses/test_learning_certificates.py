@@ -199,3 +199,12 @@ def test_profile_section_lists_own_certificates(rf, completion, caseworker, admi
     html = render()
     assert reverse("courses:certificate_pdf", args=[completion.pk]) not in html
     assert "Tilbagekaldt" in html
+
+
+def test_the_personal_data_csv_carries_no_formula(client, caseworker):
+    caseworker.full_name = "=cmd|' /C calc'!A0"
+    caseworker.save(update_fields=["full_name"])
+    client.force_login(caseworker)
+    text = client.get(reverse("courses:my_data_csv")).content.decode("utf-8").lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["person", "1", "full_name", "'=cmd|' /C calc'!A0"] in rows
