@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from .models import CourseIndexPage
 from .models.pages import MaterialPageMixin
-from .selectors.material import material_visible_to
+from .selectors.material import document_visible_to, material_visible_to
 from .services.material import local_material_setup
 
 
@@ -19,6 +19,15 @@ def serve_material(page, request, serve_args, serve_kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not material_visible_to(page, request.user):
+        raise Http404
+    return None
+
+
+@hooks.register("before_serve_document")
+def serve_document(document, request):
+    """A document in a municipality's local-material collection is served only to those who may see that
+    municipality's local material; anyone else (anonymous included) gets a 404 that reveals nothing."""
+    if not document_visible_to(document, request.user):
         raise Http404
     return None
 

@@ -3,18 +3,19 @@ view restriction only for those it admits, local material only for its municipal
 
 `hidden_local_index_paths` is the one rule for local material (a course index with a municipality is
 seen by that municipality's people and by national admins); everything that hides local material
-(serving a page, the material search, the open courses, the list of local indexes) goes through it."""
+(serving a page, the material search, the open courses, the list of local indexes) goes through it.
+`document_visible_to` applies the same rule to the documents in a municipality's collection."""
 
 import re
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, Page, PageViewRestriction
 
 from people.permissions import access_for
 
-from ..models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from ..models import CourseIndexPage, CoursePage, LessonPage, LocalCollection, ModulePage
 
 MATERIAL_TYPES = (CourseIndexPage, CoursePage, ModulePage, LessonPage)
 
@@ -27,16 +28,27 @@ def under_any(paths) -> Q:
     return reduce(or_, (Q(path__startswith=p) for p in paths))
 
 
-def hidden_local_index_paths(viewer) -> list[str]:
-    """Paths of the local course indexes (a municipality's own material) the viewer may not see: those
-    of other municipalities; none for national admins; all of them for anonymous viewers. One query."""
+def _hidden_local(queryset, viewer):
+    """The rows of `queryset` (each with a municipality) whose municipality's local material the viewer
+    may not see: other municipalities'; none for national admins; all of them for anonymous viewers."""
     access = access_for(viewer)
     if access.is_national_admin:
-        return []
-    return list(
-        CourseIndexPage.objects.filter(municipality__isnull=False)
-        .exclude(municipality_id__in=access.municipality_ids()).values_list("path", flat=True)
-    )
+        return queryset.none()
+    return queryset.exclude(municipality_id__in=access.municipality_ids())
+
+
+def hidden_local_index_paths(viewer) -> list[str]:
+    """Paths of the local course indexes (a municipality's own material) the viewer may not see. One query."""
+    return list(_hidden_local(CourseIndexPage.objects.filter(municipality__isnull=False), viewer)
+                .values_list("path", flat=True))
+
+
+def document_visible_to(document, viewer) -> bool:
+    """Whether the viewer may fetch this Wagtail document: not when it lies in (or below) the collection
+    of a municipality whose local material the viewer may not see."""
+    path, step = document.collection.path, Collection.steplen
+    ancestors = [path[:end] for end in range(step, len(path) + 1, step)]
+    return not _hidden_local(LocalCollection.objects.filter(collection__path__in=ancestors), viewer).exists()
 
 
 def material_visible_to(page: Page, viewer) -> bool:

@@ -22,6 +22,7 @@ from people.models import User
 from people.roles import Role
 
 from ..models import CourseIndexPage
+from .documents import local_collection_ensure
 
 WORKFLOW = "Godkendelse af lokalt materiale – {name}"
 TASK = "Godkendelse hos ledelsen – {name}"
@@ -37,8 +38,9 @@ def _permission(app_label, codename):
 
 @transaction.atomic
 def local_material_setup(*, index_page: CourseIndexPage) -> dict:
-    """Idempotent: groups, permissions and workflow for a local course index, and the municipality's
-    current superusers and leaders put in its groups. Returns the two groups."""
+    """Idempotent: groups, permissions and workflow for a local course index, the municipality's
+    collection for its documents (courses.services.documents), and the municipality's current
+    superusers and leaders put in its groups. Returns the two groups."""
     municipality = index_page.municipality
     if municipality is None:
         raise ValueError("local_material_setup needs a course index with a municipality")
@@ -64,6 +66,7 @@ def local_material_setup(*, index_page: CourseIndexPage) -> dict:
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW.format(name=municipality.name))
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
+    local_collection_ensure(municipality=municipality)
     local_material_members_sync(index_page=index_page)
     return {"editors": editors, "approvers": approvers}
 
