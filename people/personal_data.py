@@ -123,7 +123,9 @@ def invitations_of(person: User):
 
 
 def _people_sections(person: User) -> dict[str, list[dict]]:
-    memberships = list(person.memberships.select_related("municipality", "provider", "team").order_by("start_date"))
+    memberships = list(
+        person.memberships.select_related("person", "municipality", "provider", "team").order_by("start_date")
+    )
     return {
         "person": [record(person, leave_out=frozenset({"calendar_token"}))],
         "email_addresses": [record(a) for a in EmailAddress.objects.filter(user=person).order_by("pk")],
@@ -136,11 +138,13 @@ def _people_sections(person: User) -> dict[str, list[dict]]:
         "memberships": [record(m) for m in memberships],
         "membership_history": [
             record(e) for e in MembershipEvent.objects.filter(membership__in=memberships)
-            .select_related("membership", "changed_by").order_by("changed_at", "pk")
+            .select_related("membership__person", "membership__municipality", "membership__provider", "changed_by")
+            .order_by("changed_at", "pk")
         ],
         "invitations": [
             record(i) for i in invitations_of(person)
-            .select_related("municipality", "provider", "team", "invited_by", "accepted_by", "membership")
+            .select_related("municipality", "provider", "team", "invited_by", "accepted_by", "membership__person",
+                            "membership__municipality", "membership__provider")
             .order_by("created_at")
         ],
         # What was sent to the person and when; a leader's digest data names other people, so left out.

@@ -194,3 +194,28 @@ def test_the_retention_purge_deletes_old_imports_sessions_and_invitations(munici
 def test_the_purge_runs_in_beat():
     entries = [e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()]
     assert entries.count("people.tasks.personal_data_purge_task") == 1
+
+
+def _export_queries(person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from people.personal_data import personal_data_export
+
+    with CaptureQueriesContext(connection) as queries:
+        personal_data_export(person=person)
+    return len(queries)
+
+
+def test_the_export_takes_as_many_queries_however_much_is_held(admin_user, subject, municipality, leader):
+    person, _done = subject
+    before = _export_queries(person)
+    for year in (2027, 2028):
+        membership_create(person=person, role="sagsbehandler", municipality=municipality,
+                          start_date=datetime.date(year, 1, 1), by=admin_user)
+        Invitation.objects.create(
+            email=EMAIL, full_name=NAME, role="sagsbehandler", municipality=municipality, invited_by=leader,
+            start_date=datetime.date(year, 1, 1), expires_at=timezone.now() + datetime.timedelta(days=14),
+        )
+        Exemption.objects.create(person=person, municipality=municipality, reason="Orlov", granted_by=leader)
+    assert _export_queries(person) == before
