@@ -119,7 +119,7 @@ OTHER_OBJECT = {
     "scheduling:event_ics": {"pk": lambda: _other_event().pk},
     "scheduling:ics_import": {"slug": lambda: OTHER},
     "scheduling:municipality_calendar": {"slug": lambda: OTHER},
-    "scheduling:municipality_feed": {"token": lambda: uuid.uuid4(), "slug": lambda: OTHER},
+    "scheduling:municipality_feed": {"slug": lambda: OTHER, "key": lambda: "1-" + "0" * 64},
     "scheduling:participants": {"pk": lambda: _other_event().pk},
     "scheduling:personal_feed": {"token": lambda: uuid.uuid4()},
     "scheduling:provider_calendar": {"slug": lambda: "socialstyrelsen"},
