@@ -47,7 +47,11 @@ def local_material_setup(*, index_page: CourseIndexPage) -> dict:
     editors, _ = Group.objects.get_or_create(name=municipality_group_name(Role.SUPERUSER, municipality.name))
     approvers, _ = Group.objects.get_or_create(name=municipality_group_name(Role.LEADER, municipality.name))
     access_admin = _permission("wagtailadmin", "access_admin")
+    # Images and documents of local material go in the municipality's own collection, and the rights
+    # are granted there only: a right on the root would reach every municipality's collection below it.
+    collection = local_collection_ensure(municipality=municipality)
     root = Collection.get_first_root_node()
+    GroupCollectionPermission.objects.filter(group__in=[editors, approvers], collection=root).delete()
     for group, codenames in ((editors, EDITOR_PAGE_PERMISSIONS), (approvers, APPROVER_PAGE_PERMISSIONS)):
         group.permissions.add(access_admin)
         for codename in codenames:
@@ -57,7 +61,7 @@ def local_material_setup(*, index_page: CourseIndexPage) -> dict:
         for app_label, collection_codenames in COLLECTION_PERMISSIONS:
             for codename in collection_codenames:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root, permission=_permission(app_label, codename),
+                    group=group, collection=collection, permission=_permission(app_label, codename),
                 )
     task = GroupApprovalTask.objects.filter(name=TASK.format(name=municipality.name)).first()
     if task is None:
@@ -66,7 +70,6 @@ def local_material_setup(*, index_page: CourseIndexPage) -> dict:
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW.format(name=municipality.name))
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
-    local_collection_ensure(municipality=municipality)
     local_material_members_sync(index_page=index_page)
     return {"editors": editors, "approvers": approvers}
 
