@@ -51,10 +51,14 @@ def compliance_erase(erasure: Erasure) -> None:
     name = erasure.full_name.strip().lower()
     if not name:
         return
+    def is_theirs(entry):
+        # Entries carry the person's id; digests written before they did are matched by name.
+        if "person_id" in entry:
+            return entry["person_id"] == erasure.person.pk
+        return str(entry.get("name", "")).strip().lower() == name
+
     for digest in Notification.objects.select_for_update().filter(kind=DIGEST, data__people__icontains=name):
-        digest.data = {**digest.data, "people": [
-            entry for entry in digest.data.get("people", []) if str(entry.get("name", "")).strip().lower() != name
-        ]}
+        digest.data = {**digest.data, "people": [e for e in digest.data.get("people", []) if not is_theirs(e)]}
         digest.save(update_fields=["data"])
 
 

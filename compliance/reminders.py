@@ -87,7 +87,7 @@ def digests_due(day: datetime.date) -> list[Pending]:
         overdue = sorted((r for r in rows if r.status == Status.OVERDUE), key=lambda r: (r.derived.deadline, r.name))
         if not overdue:
             continue
-        people = [{"name": r.name, "team": r.team_name, "deadline": r.derived.deadline.isoformat(),
+        people = [{"person_id": r.person_id, "name": r.name, "team": r.team_name, "deadline": r.derived.deadline.isoformat(),
                    "progress": str(r.progress.label)} for r in overdue]
         for leader_id in sorted(leaders.get(municipality.pk, ())):
             due.append(Pending(
