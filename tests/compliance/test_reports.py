@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from compliance import services
 from compliance.models import Exemption
@@ -195,3 +196,19 @@ def test_national_sort_by_percentage_puts_municipalities_without_staff_last(muni
         percents = [r.figures.percent for r in rows]
         assert percents[:2] == ([100.0, 0.0] if descending else [0.0, 100.0])
         assert all(p is None for p in percents[2:])
+
+
+def test_a_leaver_stays_as_evidence_but_their_later_certificates_from_elsewhere_do_not_show(
+    client, municipality, other_municipality, leader
+):
+    agreement(municipality)
+    leaver = staff(municipality, start=D(2020, 1, 1), end=D(2024, 6, 30))
+    staff(other_municipality, start=D(2024, 7, 1), person=leaver)
+    completion(leaver, D(2025, 3, 1))  # taken after leaving, in the new job
+    while_employed = selectors.municipal_report(municipality=municipality, as_of=D(2024, 6, 1))
+    row = next(r for r in while_employed.rows if r.person_id == leaver.pk)
+    assert row.status == Status.OVERDUE and row.certificate_url is None  # the record as it was then
+    assert leaver.pk not in {r.person_id for r in selectors.municipal_report(municipality=municipality).rows}
+    client.force_login(leader)
+    page = client.get(reverse("compliance:municipal", args=[municipality.slug])).content.decode()
+    assert leaver.full_name not in page
