@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# make bench: the 08:30 rush under gunicorn on PostgreSQL and Redis (loopback), measured with Locust,
-# beside a bare Wagtail page of similar size. Prints throughput and p50/p95/p99 per step; fails on any
-# error. BENCH_SECONDS (default 60) and BENCH_USERS (concurrent users, default 40) tune it.
+# make bench: the 08:30 rush under gunicorn on PostgreSQL and Redis (loopback), measured with Locust, at
+# 40 and at 100 concurrent users; then the lesson page beside a bare Wagtail page of the same byte size
+# in turns, and a calendar feed unchanged and changed (scripts/bench_pages.py). Prints throughput and
+# p50/p95/p99 per step; fails on any error, never on a timing. BENCH_SECONDS (default 60) and
+# BENCH_USERS (the user counts, default "40 100") tune it; CI runs a short version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN="${BENCH_SECONDS:-60}"
-USERS="${BENCH_USERS:-40}"
+USERS_LIST="${BENCH_USERS:-40 100}"
+USERS_MAX="$(echo "$USERS_LIST" | tr ' ' '\n' | sort -n | tail -1)"
 PORT="${BENCH_PORT:-8020}"
 WORK="$(mktemp -d)"
 PG="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
@@ -28,7 +31,7 @@ PY
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_demo >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0
-.venv/bin/python scripts/bench_plan.py > "$WORK/plan.json"
+BENCH_USERS="$USERS_MAX" .venv/bin/python scripts/bench_plan.py > "$WORK/plan.json"
 export BENCH_PLAN="$WORK/plan.json"
 
 .venv/bin/gunicorn lms.wsgi:application --bind "127.0.0.1:${PORT}" --workers 4 --threads 2 \
@@ -36,14 +39,21 @@ export BENCH_PLAN="$WORK/plan.json"
 trap 'kill "$(cat "$WORK/gunicorn.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do curl -fs -o /dev/null "http://127.0.0.1:${PORT}/" && break; sleep 1; done
 
-run() {  # name, user classes…
-    local name="$1"; shift
+run() {  # name, users, user classes…
+    local name="$1" users="$2"; shift 2
     .venv/bin/locust -f scripts/locustfile.py --headless --host "http://127.0.0.1:${PORT}" \
-        -u "$USERS" -r "$USERS" -t "${SECONDS_RUN}s" --csv "$WORK/$name" --only-summary "$@" \
+        -u "$users" -r "$users" -t "${SECONDS_RUN}s" --csv "$WORK/$name" --only-summary "$@" \
         >"$WORK/$name.log" 2>&1 || true
 }
-echo "Running the 08:30 rush for ${SECONDS_RUN} s with ${USERS} users …"
-run rush Caseworker Leader
-echo "Running the bare Wagtail page for ${SECONDS_RUN} s …"
-run bare BarePage
-.venv/bin/python scripts/bench_report.py "$WORK/rush_stats.csv" "$WORK/bare_stats.csv"
+status=0
+for users in $USERS_LIST; do
+    echo "Running the 08:30 rush for ${SECONDS_RUN} s with ${users} users …"
+    run "rush$users" "$users" Caseworker Leader
+    echo "Running the bare Wagtail page for ${SECONDS_RUN} s with ${users} users …"
+    run "bare$users" "$users" BarePage
+    echo "== ${users} concurrent users =="
+    .venv/bin/python scripts/bench_report.py "$WORK/rush${users}_stats.csv" "$WORK/bare${users}_stats.csv" || status=1
+done
+echo "Lesson page and calendar feed …"
+BENCH_HOST="http://127.0.0.1:${PORT}" .venv/bin/python scripts/bench_pages.py || status=1
+exit $status

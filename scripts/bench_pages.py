@@ -1,0 +1,164 @@
+"""The lesson page beside a bare Wagtail page of the same byte size, and a calendar feed unchanged and
+changed, against the running server (scripts/bench.sh starts it). Prints figures; never asserts a
+timing. Exits non-zero only when a request failed.
+
+- Lesson vs bare page: both fetched logged in (the same caseworker's session), measured in turns
+  (A B A B …, BENCH_TURNS turns of BENCH_TURN_SECONDS each, BENCH_PAGE_THREADS concurrent requests)
+  so that machine drift hits both alike: requests/s, p50, p99, the SQL queries one request runs
+  (counted in-process with the same database), and the lesson's ratio to the bare page.
+- The feed: fetched with the ETag of a first fetch (unchanged: expect 304) and after a change to an
+  event it shows (changed: expect 200 with the new body).
+"""
+
+import http.cookiejar
+import json
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import django
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from people.models import User  # noqa: E402
+
+PLAN = json.load(open(os.environ["BENCH_PLAN"]))
+HOST = os.environ["BENCH_HOST"]
+TURNS = int(os.environ.get("BENCH_TURNS", "6"))
+TURN_SECONDS = float(os.environ.get("BENCH_TURN_SECONDS", "3"))
+THREADS = int(os.environ.get("BENCH_PAGE_THREADS", "2"))
+
+
+def logged_in_opener(email):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = opener.open(f"{HOST}/konto/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"login": email, "password": PLAN["password"], "csrfmiddlewaretoken": token})
+    request = urllib.request.Request(f"{HOST}/konto/login/", data=data.encode(),
+                                     headers={"Referer": f"{HOST}/konto/login/"})
+    response = opener.open(request)
+    if "/konto/login/" in response.geturl():
+        sys.exit(f"bench: {email} could not log in")
+    return opener
+
+
+def turn(opener, url, seconds):
+    """Fetch `url` with THREADS threads for `seconds`: (latencies in ms, errors, body size)."""
+    latencies, errors, size = [], [0], [0]
+    stop = time.perf_counter() + seconds
+    lock = threading.Lock()
+
+    def worker():
+        while time.perf_counter() < stop:
+            start = time.perf_counter()
+            try:
+                body = opener.open(f"{HOST}{url}").read()
+            except (urllib.error.URLError, OSError):
+                with lock:
+                    errors[0] += 1
+                continue
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                latencies.append(elapsed)
+                size[0] = len(body)
+
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors[0], size[0]
+
+
+def queries(email, url):
+    """The SQL queries one logged-in request runs (a second request: caches warm, as in production)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(email=email))
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return len(ctx.captured_queries)
+
+
+def percentile(values, share):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def pages():
+    email = PLAN["caseworkers"][0]["email"]
+    opener = logged_in_opener(email)
+    results = {"lesson": ([], 0, 0), "bare": ([], 0, 0)}
+    for _ in range(TURNS):
+        for name, url in (("lesson", PLAN["lesson_url"]), ("bare", PLAN["bare_url"])):
+            latencies, errors, size = turn(opener, url, TURN_SECONDS)
+            old = results[name]
+            results[name] = (old[0] + latencies, old[1] + errors, size or old[2])
+    total_seconds = TURNS * TURN_SECONDS
+    print(f"\nLesson page vs a bare Wagtail page, logged in, {TURNS} turns of {TURN_SECONDS:g} s, {THREADS} threads")
+    print(f"{'page':<10}{'bytes':>9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'queries':>9}{'errors':>8}")
+    figures = {}
+    for name, url in (("lesson", PLAN["lesson_url"]), ("bare", PLAN["bare_url"])):
+        latencies, errors, size = results[name]
+        figures[name] = (len(latencies) / total_seconds, statistics.median(latencies) if latencies else float("nan"))
+        print(f"{name:<10}{size:>9}{figures[name][0]:>8.1f}{figures[name][1]:>9.0f}"
+              f"{percentile(latencies, 0.99):>9.0f}{queries(email, url):>9}{errors:>8}")
+    ratio = figures["lesson"][1] / figures["bare"][1] if figures["bare"][1] else float("nan")
+    print(f"lesson p50 / bare p50 = {ratio:.2f}x (target: within 1.5x)")
+    return sum(r[1] for r in results.values())
+
+
+def feed():
+    url = PLAN["caseworkers"][0]["feed_url"]
+    first = urllib.request.urlopen(f"{HOST}{url}")
+    etag, body = first.headers.get("ETag"), first.read()
+    print(f"\nCalendar feed ({len(body)} bytes)")
+    if not etag:
+        print("no ETag: the feed does not answer conditional requests")
+        return 0
+    timings, statuses = [], []
+    for _ in range(20):
+        request = urllib.request.Request(f"{HOST}{url}", headers={"If-None-Match": etag})
+        start = time.perf_counter()
+        try:
+            statuses.append(urllib.request.urlopen(request).status)
+        except urllib.error.HTTPError as exc:  # urllib raises on 304
+            statuses.append(exc.code)
+        timings.append((time.perf_counter() - start) * 1000)
+    print(f"unchanged: status {sorted(set(statuses))}, p50 {statistics.median(timings):.1f} ms (target: 304 under 20 ms)")
+    from scheduling.models import Event
+
+    event = Event.objects.filter(registrations__person__email=PLAN["caseworkers"][0]["email"]).first()
+    if event is None:
+        print("changed: the bench caseworker has no event to change; skipped")
+        return 0
+    event.description = f"{event.description} (bench {time.time():.0f})"
+    event.save(update_fields=["description", "updated_at"])
+    request = urllib.request.Request(f"{HOST}{url}", headers={"If-None-Match": etag})
+    start = time.perf_counter()
+    try:
+        response = urllib.request.urlopen(request)
+        status, changed = response.status, response.read() != body
+    except urllib.error.HTTPError as exc:
+        status, changed = exc.code, False
+    print(f"changed:   status {status}, {(time.perf_counter() - start) * 1000:.1f} ms, new body: {changed}")
+    return 0
+
+
+if __name__ == "__main__":
+    errors = pages() + feed()
+    if errors:
+        sys.exit(f"bench: {errors} request(s) failed")
