@@ -125,10 +125,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-# Argon2 first (Django's recommendation): memory-hard, and cheaper in CPU than PBKDF2's million rounds
-# when a whole course room logs in at 08:30. Older hashes are upgraded at the next login.
+# Argon2id at OWASP's minimum parameters (people.hashers): memory-hard, and cheaper in CPU than PBKDF2's
+# million rounds when a whole course room logs in at 08:30. Older hashes are upgraded at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "people.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
