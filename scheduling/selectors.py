@@ -2,7 +2,22 @@
 
 import datetime
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -267,47 +282,116 @@ def _group(sessions):
     return list(grouped.values())
 
 
+def _feed_since(since):
+    return since or timezone.now() - datetime.timedelta(days=365)
+
+
+def _in_feed_window(since):
+    """Sessions a feed shows: those not ended more than a year ago, and every meeting of a series."""
+    return Q(ends_at__gte=since) | ~Q(event__recurrence_rule="")
+
+
+def _personal_sessions(person_id, since) -> QuerySet:
+    """The sessions of every event `person_id` (a pk or an OuterRef) holds a confirmed seat on or hosts."""
+    return Session.objects.filter(
+        Q(event__in=Registration.objects.filter(person_id=person_id, status=Registration.Status.CONFIRMED)
+          .values("event_id"))
+        | Q(event__in=Event.hosts.through.objects.filter(user_id=person_id).values("event_id"))
+    ).filter(_in_feed_window(since))
+
+
+def _feed_items(sessions: QuerySet):
+    return _group(
+        sessions.select_related("event", "event__municipality", "event__provider").order_by("event_id", "starts_at")
+    )
+
+
 def personal_feed_items(person, *, since=None):
     """[(event, sessions)] for every event the person holds a confirmed seat on or hosts. One query."""
-    since = since or timezone.now() - datetime.timedelta(days=365)
-    sessions = (
-        Session.objects.filter(
-            Q(event__in=Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED)
-              .values("event_id"))
-            | Q(event__in=Event.hosts.through.objects.filter(user_id=person.pk).values("event_id"))
-        )
-        .filter(Q(ends_at__gte=since) | ~Q(event__recurrence_rule=""))
-        .select_related("event", "event__municipality", "event__provider")
-        .order_by("event_id", "starts_at")
-    )
-    return _group(sessions)
+    return _feed_items(_personal_sessions(person.pk, _feed_since(since)))
 
 
 def municipality_feed_items(municipality, *, since=None):
-    since = since or timezone.now() - datetime.timedelta(days=365)
-    sessions = (
-        Session.objects.filter(event__municipality=municipality)
-        .filter(Q(ends_at__gte=since) | ~Q(event__recurrence_rule=""))
-        .select_related("event", "event__municipality", "event__provider")
-        .order_by("event_id", "starts_at")
+    return _feed_items(Session.objects.filter(event__municipality=municipality).filter(_in_feed_window(_feed_since(since))))
+
+
+# --- Feed versions: a cheap fingerprint of everything a feed shows --------------------------------
+# A feed's body is cached, and its ETag derived, under its version; the version changes whenever
+# anything the feed shows changes, so a cached body is never stale. The set of sessions is pinned by
+# their count, id sum and highest id (a session added, removed, or entering or leaving the feed's
+# window); their content by the events' sequences (raised by every calendar change of an event or of
+# one of its sessions, `services.events`), the events' last save and the cancelled sessions.
+
+_FINGERPRINT_FIELDS = ("count", "ids", "last_id", "sequences", "updated", "cancelled")
+
+
+def _fingerprint_aggregates(prefix=""):
+    return {
+        "count": Count(f"{prefix}pk"), "ids": Sum(f"{prefix}pk"), "last_id": Max(f"{prefix}pk"),
+        "sequences": Sum(f"{prefix}event__sequence"), "updated": Max(f"{prefix}event__updated_at"),
+        "cancelled": Count(f"{prefix}pk", filter=Q(**{f"{prefix}cancelled": True})),
+    }
+
+
+def _fingerprint_subqueries(sessions: QuerySet) -> dict:
+    """The fingerprint aggregates as correlated subqueries (for annotating the feed's owner)."""
+    def one(function, field, output, **filters):
+        return Subquery(sessions.filter(**filters).order_by().values(
+            value=Func(F(field), function=function, output_field=output)
+        )[:1])
+    return {
+        "fp_count": one("COUNT", "pk", IntegerField()), "fp_ids": one("SUM", "pk", IntegerField()),
+        "fp_last_id": one("MAX", "pk", IntegerField()),
+        "fp_sequences": one("SUM", "event__sequence", IntegerField()),
+        "fp_updated": one("MAX", "event__updated_at", DateTimeField()),
+        "fp_cancelled": one("COUNT", "pk", IntegerField(), cancelled=True),
+    }
+
+
+def _version_text(values: dict, *extra) -> str:
+    parts = [str(value) for value in extra]
+    for name in _FINGERPRINT_FIELDS:
+        value = values[name]
+        parts.append(value.isoformat() if isinstance(value, datetime.datetime) else str(value or 0))
+    return "|".join(parts)
+
+
+def municipality_feed_version(municipality, *, since=None) -> str:
+    """The version of a municipality's feed (one query): any new, changed, moved or cancelled session
+    or event changes it, as does a session entering or leaving the feed's window, or a new name."""
+    row = Session.objects.filter(event__municipality=municipality).filter(
+        _in_feed_window(_feed_since(since))
+    ).aggregate(**_fingerprint_aggregates())
+    return _version_text(row, municipality.pk, municipality.name)
+
+
+def personal_feed_reader(token, *, since=None):
+    """(person, version) behind a personal feed token, in one query, or None (a made-up, malformed or
+    renewed token, an inactive person). The version covers the person's confirmed registrations and
+    hosted events (through the sessions they show) and the token itself."""
+    # The sessions subquery is correlated with the person; its registration subqueries one level further.
+    sessions = _personal_sessions(OuterRef(OuterRef("pk")), _feed_since(since))
+    person = (
+        User.objects.filter(calendar_token=token, is_active=True)
+        .annotate(**_fingerprint_subqueries(sessions))
+        .first()
     )
-    return _group(sessions)
+    if person is None:
+        return None
+    values = {name: getattr(person, f"fp_{name}") for name in _FINGERPRINT_FIELDS}
+    return person, _version_text(values, person.pk, person.calendar_token)
 
 
-def municipality_feed_version(municipality) -> str:
-    """A cheap fingerprint of everything the municipal feed shows (one query): any new, changed or
-    cancelled session or event changes it, so a cached feed under this key is never stale."""
-    row = Session.objects.filter(event__municipality=municipality).aggregate(
-        count=Count("pk"), last_id=Max("pk"), sequences=Sum("event__sequence"), updated=Max("event__updated_at"),
-        cancelled=Count("pk", filter=Q(cancelled=True)),
+def event_ics_version(event) -> str:
+    """The version of one event's .ics (one query over its sessions; the event's own fields are
+    covered by its sequence and last save)."""
+    row = event.sessions.aggregate(
+        count=Count("pk"), ids=Sum("pk"), last_id=Max("pk"), cancelled=Count("pk", filter=Q(cancelled=True)),
     )
-    updated = row["updated"].isoformat() if row["updated"] else "-"
-    return f"{row['count']}-{row['last_id']}-{row['sequences']}-{row['cancelled']}-{updated}"
-
-
-def feed_owner(token):
-    """The active person behind a feed token, or None (a made-up, malformed or renewed token)."""
-    return User.objects.filter(calendar_token=token, is_active=True).first()
+    return "|".join(str(part) for part in (
+        event.pk, event.sequence, event.updated_at.isoformat(), event.cancelled_at, row["count"], row["ids"] or 0,
+        row["last_id"] or 0, row["cancelled"],
+    ))
 
 
 # A municipal feed address is tied to one person and one municipality: its key is the person's id and

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from ..forms import CancelForm, EventForm, FirstSessionForm, QuotaForm, SessionF
 from ..models import Event, Registration, Session
 from ..services import events as event_services
 from ..services.registration import cancellation_allowed
+from .feeds import calendar_response
 from .scope import page_object_or_404
 
 
@@ -164,10 +165,11 @@ def event_detail(request, pk):
 @login_required
 def event_ics(request, pk):
     event = get_visible_or_404(selectors.visible_events(request.user), pk=pk)
-    body = ical.event_calendar(event, list(event.sessions.all()))
-    response = HttpResponse(body, content_type=ical.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="ics-akademi-{event.pk}.ics"'
-    return response
+    return calendar_response(
+        request, identity=f"event-{event.pk}", version=selectors.event_ics_version(event),
+        build=lambda: ical.event_calendar(event, list(event.sessions.all())),
+        max_age=0, filename=f"ics-akademi-{event.pk}.ics",
+    )
 
 
 @login_required
