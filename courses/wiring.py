@@ -5,11 +5,16 @@
 - receivers: an exercise submitted (courses' own signal), attendance recorded, a registration
   confirmed or cancelled, a cohort cancelled (scheduling's signals). Each receiver queues a task after
   the sender's commit (the signals are sent after commit) and the task calls a service;
+- the lesson page's cached outline: any page published, unpublished, moved or deleted makes it stale
+  and a course index saved (courses.selectors.material.material_changed);
 - scheduling's participant-status hook: who on a cohort holds a certificate;
 - the GDPR export's sections of courses and scheduling (`people.personal_data`).
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from people import navigation, personal_data
 from people.dashboard import register_panel, register_profile_section
@@ -18,8 +23,9 @@ from scheduling.hooks import register_participant_status
 from scheduling.models import Attendance, Registration
 
 from . import signals, tasks
-from .models import EnrolmentEnd
+from .models import CourseIndexPage, EnrolmentEnd
 from .selectors.completion import cohort_completion_notes, own_completions
+from .selectors.material import material_changed
 from .selectors.personal_data import course_personal_data
 from .views import panels
 
@@ -42,6 +48,19 @@ def on_registration_changed(sender, person_id, event_id, status, **kwargs):
 
 def on_event_cancelled(sender, event_id, **kwargs):
     tasks.cohort_cancelled_task.delay(event_id)
+
+
+def on_material_changed(sender, **kwargs):
+    material_changed()
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        material_changed()
+
+
+def on_course_index_saved(sender, instance, **kwargs):
+    material_changed()
 
 
 def certificates_section(request, access):
@@ -70,6 +89,13 @@ def connect():
         on_registration_changed, dispatch_uid="courses.registration_changed"
     )
     scheduling_signals.event_cancelled.connect(on_event_cancelled, dispatch_uid="courses.event_cancelled")
+
+    page_published.connect(on_material_changed, dispatch_uid="courses.material_published")
+    page_unpublished.connect(on_material_changed, dispatch_uid="courses.material_unpublished")
+    page_slug_changed.connect(on_material_changed, dispatch_uid="courses.material_slug_changed")
+    post_page_move.connect(on_material_changed, dispatch_uid="courses.material_moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="courses.material_page_deleted")
+    post_save.connect(on_course_index_saved, sender=CourseIndexPage, dispatch_uid="courses.course_index_saved")
 
     register_participant_status(cohort_completion_notes)
 

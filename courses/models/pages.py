@@ -78,6 +78,17 @@ class CourseIndexPage(MaterialPageMixin, Page):
     class Meta:
         verbose_name = _("course index")
 
+    def route(self, request, path_components):
+        """A lesson's address (course/module/lesson below this index) is found in one query instead of
+        Wagtail's two per level; anything else is routed the usual way."""
+        if len(path_components) == 3:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            lesson = LessonPage.objects.descendant_of(self).filter(url_path=url_path, depth=self.depth + 3).first()
+            if lesson is not None:
+                lesson.material_index = self  # its index (the cached property), known without a query
+                return lesson.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses = list(CoursePage.objects.child_of(self).live().specific().order_by("path"))
@@ -198,34 +209,10 @@ class LessonPage(MaterialPageMixin, Page):
         return ModulePage.objects.ancestor_of(self).first()
 
     def exercise_blocks(self):
-        """The exercise blocks (quiz, magnet board, case exercise) at the top level of the body."""
-        return [child for child in self.body if child.block_type in EXERCISE_BLOCK_TYPES]
+        """The exercise blocks (quiz, magnet board, case exercise) at the top level of the body. Reads
+        only those blocks (the others, e.g. images, are not looked up)."""
+        return [self.body[index] for index, item in enumerate(self.body.raw_data)
+                if item["type"] in EXERCISE_BLOCK_TYPES]
 
-    def course_navigation(self):
-        """Previous and next lesson across the whole course, and this lesson's place in it."""
-        course = self.course
-        if course is None:
-            return {"lessons": [], "previous": None, "next": None, "position": 0, "count": 0}
-        lessons = list(
-            LessonPage.objects.live().descendant_of(course).order_by("path").only("title", "path", "depth", "url_path")
-        )
-        keys = [lesson.pk for lesson in lessons]
-        position = keys.index(self.pk) if self.pk in keys else -1
-        return {
-            "lessons": lessons,
-            "previous": lessons[position - 1] if position > 0 else None,
-            "next": lessons[position + 1] if 0 <= position < len(lessons) - 1 else None,
-            "position": position + 1,
-            "count": len(lessons),
-        }
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.course
-        context["module"] = self.module
-        context["module_lessons"] = (
-            list(LessonPage.objects.child_of(self.module).live().order_by("path").only("title", "path", "url_path"))
-            if self.module else []
-        )
-        context["navigation"] = self.course_navigation()
-        return context
+    # The page's outline (breadcrumbs, module strip, previous/next, the course) and its body are read by
+    # the template through `lesson_outline` and `lesson_body` (courses/selectors/lesson_page.py, cached).

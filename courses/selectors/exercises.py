@@ -69,17 +69,23 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
 
 def exercise_states(*, lesson: LessonPage, person, retry: str = "") -> dict[str, dict]:
     """The display state of every exercise block on the lesson for this person, keyed by block id
-    (three queries whatever the number of blocks). Anonymous viewers get forms without state."""
+    (at most three queries whatever the number of blocks: one per kind of exercise on it). Anonymous viewers get forms without state."""
     exercise_children = lesson.exercise_blocks()
     if not exercise_children:
         return {}
     authenticated = bool(person and person.is_authenticated)
+    kinds = {child.block_type for child in exercise_children}
     latest_quiz, latest_magnet, case_answers = {}, {}, {}
-    if authenticated:
+    if authenticated and "quiz" in kinds:
         for attempt in QuizAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
             latest_quiz[attempt.block_id] = attempt
+    boards = "magnet_board" in kinds or any(
+        child.block_type == "case_exercise" and board_cards(child.block_type, child.value) for child in exercise_children
+    )  # a case's "place the facts" task is a magnet board
+    if authenticated and boards:
         for attempt in MagnetBoardAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
             latest_magnet[attempt.block_id] = attempt
+    if authenticated and "case_exercise" in kinds:
         case_answers = {a.block_id: a for a in CaseAnswer.objects.filter(person=person, lesson=lesson)}
     states = {}
     for child in exercise_children:

@@ -4,18 +4,25 @@ view restriction only for those it admits, local material only for its municipal
 `hidden_local_index_paths` is the one rule for local material (a course index with a municipality is
 seen by that municipality's people and by national admins); everything that hides local material
 (serving a page, the material search, the open courses, the list of local indexes) goes through it.
-`document_visible_to` applies the same rule to the documents in a municipality's collection."""
+`document_visible_to` applies the same rule to the documents in a municipality's collection.
+
+The material's version (`material_version`, changed by `material_changed` whenever a page is published,
+unpublished, moved or deleted, or a course index saved: receivers in courses/wiring.py) keys what is
+cached of the tree: the lesson page's outline (courses.selectors.lesson_page)."""
 
 import re
+import time
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Collection, Page, PageViewRestriction
 
 from people.permissions import access_for
 
 from ..models import CourseIndexPage, CoursePage, LessonPage, LocalCollection, ModulePage
+from ..models.pages import MaterialPageMixin
 
 MATERIAL_TYPES = (CourseIndexPage, CoursePage, ModulePage, LessonPage)
 
@@ -37,6 +44,25 @@ def _hidden_local(queryset, viewer):
     return queryset.exclude(municipality_id__in=access.municipality_ids())
 
 
+MATERIAL_VERSION_KEY = "courses:material-version"
+
+
+def material_version() -> int:
+    """The course material's version: any value, kept in the cache (an evicted one is replaced by a new
+    one, which only costs a re-read)."""
+    version = cache.get(MATERIAL_VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.set(MATERIAL_VERSION_KEY, version, None)
+    return version
+
+
+def material_changed() -> None:
+    """The page tree changed (published, unpublished, moved, deleted, an index saved): what is cached of
+    it is out of date."""
+    cache.set(MATERIAL_VERSION_KEY, time.time_ns(), None)
+
+
 def hidden_local_index_paths(viewer) -> list[str]:
     """Paths of the local course indexes (a municipality's own material) the viewer may not see. One query."""
     return list(_hidden_local(CourseIndexPage.objects.filter(municipality__isnull=False), viewer)
@@ -51,9 +77,15 @@ def document_visible_to(document, viewer) -> bool:
     return not _hidden_local(LocalCollection.objects.filter(collection__path__in=ancestors), viewer).exists()
 
 
-def material_visible_to(page: Page, viewer) -> bool:
-    """Whether the viewer may open this material page (the local-material rule for one page)."""
-    return not any(page.path.startswith(path) for path in hidden_local_index_paths(viewer))
+def material_visible_to(page: MaterialPageMixin, viewer) -> bool:
+    """Whether the viewer may open this material page (the local-material rule for one page): its course
+    index is national, or local to one of the viewer's municipalities, or the viewer a national admin.
+    No query when the page knows its index (a lesson routed from its index does)."""
+    index = page.material_index
+    if index is None or index.municipality_id is None:
+        return True
+    access = access_for(viewer)
+    return access.is_national_admin or index.municipality_id in set(access.municipality_ids())
 
 
 def hidden_material_paths(viewer) -> list[str]:

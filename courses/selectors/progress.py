@@ -6,13 +6,15 @@ Every function here uses a fixed number of queries, however many courses, lesson
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from scheduling.models import Event
 from scheduling.selectors import upcoming_sessions_for
 
 from ..models import Completion, Enrolment, LessonProgress
-from .catalogue import CourseOutline, LessonRow, course_outlines
+from .catalogue import CourseOutline, LessonRow, ModuleRow, course_outlines
 from .completion import valid_completion
 
 
@@ -96,8 +98,38 @@ def my_courses(*, person, request=None):
     return {"courses": result, "sessions": sessions}
 
 
+def lesson_page_progress(*, person, course, modules: list[ModuleRow]) -> CourseProgress:
+    """The learner's progress in the course as a lesson page shows it, with the course's outline given
+    (the page keeps it cached): the current enrolment with the lessons done and whether a valid
+    completion exists in one query; the completion itself in one more only when there is one. Not
+    enrolled: no progress (the page offers enrolment instead)."""
+    if not person.is_authenticated:
+        return CourseProgress(course=course, modules=_with_done(modules, frozenset()))
+    of_enrolment = {"person_id": OuterRef("person_id"), "course_id": OuterRef("course_id")}
+    enrolment = (
+        Enrolment.objects.current().filter(person=person, course=course)
+        .annotate(done_lesson_ids=ArraySubquery(LessonProgress.objects.filter(**of_enrolment).values("lesson_id")),
+                  completed=Exists(Completion.objects.valid().filter(**of_enrolment)))
+        .first()
+    )
+    if enrolment is None:
+        return CourseProgress(course=course, modules=_with_done(modules, frozenset()))
+    completion = valid_completion(person_id=person.pk, course_id=course.pk) if enrolment.completed else None
+    return CourseProgress(course=course, enrolment=enrolment, completion=completion,
+                          modules=_with_done(modules, frozenset(enrolment.done_lesson_ids)))
+
+
+def _with_done(modules: list[ModuleRow], done) -> list[ModuleRow]:
+    return [
+        ModuleRow(module=row.module, lessons=[
+            LessonRow(lesson=lesson.lesson, done=lesson.lesson.pk in done, url=lesson.url) for lesson in row.lessons
+        ])
+        for row in modules
+    ]
+
+
 def course_progress(*, person, course, request=None) -> CourseProgress:
-    """One course's progress for the learner (course page, lesson page)."""
+    """One course's progress for the learner (the course page; the lesson page has `lesson_page_progress`)."""
     enrolment = completion = None
     done = frozenset()
     if person.is_authenticated:

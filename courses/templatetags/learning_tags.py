@@ -1,6 +1,8 @@
 """Template tags of the course pages: the learner's progress, the exercises' state and the local material.
 
     {% load learning_tags %}
+    {% lesson_body page as parts %}               on a LessonPage: the body's parts (cached HTML or exercise)
+    {% lesson_outline page as outline %}          on a LessonPage: breadcrumbs, module strip, previous/next
     {% lesson_exercises page as exercises %}      on a LessonPage: each exercise block's state by block id
     {% lesson_progress_controls page %}           on a LessonPage: progress and "Markér som gennemført"
     {% course_outline page as outline %}          on a CoursePage: its modules and lessons (CourseOutline)
@@ -18,7 +20,10 @@ from ..selectors.catalogue import course_outline as course_outline_data
 from ..selectors.catalogue import is_open_course
 from ..selectors.completion import completion_rule_status
 from ..selectors.exercises import exercise_states
+from ..selectors.lesson_page import lesson_body_parts
+from ..selectors.lesson_page import lesson_outline as lesson_outline_data
 from ..selectors.progress import course_progress as course_progress_data
+from ..selectors.progress import lesson_page_progress
 
 register = template.Library()
 
@@ -27,6 +32,18 @@ register = template.Library()
 def lesson_exercises(context, page: LessonPage):
     request = context["request"]
     return exercise_states(lesson=page, person=request.user, retry=request.GET.get("igen", ""))
+
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context, page: LessonPage):
+    request = context["request"]
+    return lesson_body_parts(page, context=context.flatten(), cached=not request.is_preview)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_outline(context, page: LessonPage):
+    request = context["request"]
+    return lesson_outline_data(page, request=request, cached=not request.is_preview)
 
 
 @register.simple_tag(takes_context=True)
@@ -41,23 +58,33 @@ def local_course_indexes(context):
 
 @register.inclusion_tag("courses/learning/tag_lesson_controls.html", takes_context=True)
 def lesson_progress_controls(context, page: LessonPage):
-    """Progress and the completion buttons; "and continue" when the page's navigation has a next lesson."""
+    """Progress and the completion buttons; "and continue" when the page's outline has a next lesson.
+    Reads the course and its outline from `{% lesson_outline page as outline %}` (cached)."""
     request = context["request"]
     user = request.user
-    course = page.course
-    navigation = context.get("navigation") or {}
+    outline = context.get("outline") or lesson_outline_data(page, request=request, cached=False)
+    course = outline["course_page"]
     result = {"lesson": page, "course": course, "request": request, "authenticated": user.is_authenticated,
-              "has_next": bool(navigation.get("next"))}
+              "has_next": bool(outline["next"])}
     if not user.is_authenticated or course is None:
         return result
-    progress = course_progress_data(person=user, course=course, request=request)
+    progress = lesson_page_progress(person=user, course=course, modules=outline["course_modules"])
+    enrolled = progress.enrolment is not None
     result.update({
         "progress": progress,
-        "enrolled": progress.enrolment is not None,
-        "done": LessonProgress.objects.filter(person=user, lesson=page).exists(),
-        "open_course": is_open_course(course, viewer=user),
+        "enrolled": enrolled,
+        "done": _lesson_done(progress, page, user),
+        "open_course": not enrolled and is_open_course(course, viewer=user),  # shown only when not enrolled
     })
     return result
+
+
+def _lesson_done(progress, page, user) -> bool:
+    """From the course's progress (already read); a query only for a lesson outside the course's live outline."""
+    row = next((row for row in progress.lessons if row.lesson.pk == page.pk), None)
+    if row is not None:
+        return row.done
+    return LessonProgress.objects.filter(person=user, lesson=page).exists()
 
 
 @register.inclusion_tag("courses/learning/tag_course_progress.html", takes_context=True)

@@ -1,0 +1,138 @@
+"""The lesson page: its same-for-everyone parts (the body's static blocks, the outline) are rendered once
+per revision and cached; the per-person parts take a fixed number of queries, whatever the number of
+lessons, blocks and learners. A cached page never outlives its publication, and one learner's answers
+never reach another through the cache."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+
+from courses.models import LessonPage
+from courses.services.enrolment import enrolment_self
+from courses.services.exercises import case_save
+from courses.services.progress import lesson_complete
+from tests.courses.test_learning_support import build_course, quiz_block, staff
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12  # a lesson with a quiz, for a logged-in, enrolled learner, its static parts cached
+# Each further kind of exercise on the lesson reads that kind's own answers: one query more per kind.
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def case_block(title="Sagen om Emma"):
+    return ("case_exercise", {"title": title, "vignette": "<p>En fiktiv sag.</p>",
+                              "tasks": [{"task": "Hvad ved vi om Emma?", "model_answer": "<p>Svar</p>"}], "facts": []})
+
+
+def _body(blocks, exercises):
+    """`exercises` among `blocks` blocks in all (the rest text)."""
+    return list(exercises) + [
+        ("paragraph", RichText(f"<p>Afsnit {n} om ICS-trekanten.</p>")) for n in range(1, blocks - len(exercises) + 1)
+    ]
+
+
+def _course(lessons, blocks, exercises=None):
+    per_module = (lessons // 3, lessons // 3, lessons - 2 * (lessons // 3))
+    exercises = [quiz_block(), case_block()] if exercises is None else exercises
+    return build_course(modules=per_module, bodies={(0, 0): _body(blocks, exercises)})
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _lesson_queries(client, person, *, lessons, blocks, learners, exercises):
+    built = _course(lessons, blocks, exercises)
+    enrolment_self(person=person, course=built.course)
+    lesson_complete(person=person, lesson=built.lessons[1])
+    for _ in range(learners - 1):
+        other = staff(person.memberships.first().municipality)
+        enrolment_self(person=other, course=built.course)
+        lesson_complete(person=other, lesson=built.lessons[0])
+    client.force_login(person)
+    url = built.lessons[0].url
+    cold = _queries(client, url)
+    warm = _queries(client, url)
+    return cold, warm
+
+
+@pytest.mark.parametrize("size", [
+    {"lessons": 15, "blocks": 2, "learners": 1},
+    {"lessons": 3, "blocks": 10, "learners": 1},
+    {"lessons": 3, "blocks": 2, "learners": 20},
+    {"lessons": 15, "blocks": 10, "learners": 20},
+])
+def test_lesson_page_queries_are_few_and_do_not_grow(client, caseworker, size):
+    small_cold, small_warm = _lesson_queries(client, caseworker, lessons=3, blocks=2, learners=1,
+                                             exercises=[quiz_block()])
+    cold, warm = _lesson_queries(client, caseworker, exercises=[quiz_block()], **size)
+    assert warm <= MAX_QUERIES
+    assert warm == small_warm
+    assert cold == small_cold  # a first view renders the static parts, in a number of queries that does not grow
+
+
+def test_each_kind_of_exercise_costs_one_query_whatever_their_number(client, caseworker):
+    _cold, quiz = _lesson_queries(client, caseworker, lessons=3, blocks=3, learners=1, exercises=[quiz_block()])
+    _cold, both = _lesson_queries(client, caseworker, lessons=3, blocks=4, learners=1,
+                                  exercises=[quiz_block(), case_block()])
+    _cold, many = _lesson_queries(client, caseworker, lessons=3, blocks=12, learners=1,
+                                  exercises=[quiz_block(f"Quiz {n}") for n in range(3)]
+                                  + [case_block(f"Sag {n}") for n in range(3)])
+    assert both == many == quiz + 1
+
+
+def test_a_new_revision_shows_its_body_at_once(client, caseworker):
+    built = _course(3, 4)
+    enrolment_self(person=caseworker, course=built.course)
+    client.force_login(caseworker)
+    lesson = built.lessons[0]
+    first = client.get(lesson.url).content.decode()
+    assert "Afsnit 1 om ICS-trekanten" in first
+    page = LessonPage.objects.get(pk=lesson.pk)
+    page.body = [("paragraph", RichText("<p>Ny udgave af lektionen.</p>"))] + [(c.block_type, c.value) for c in page.body]
+    page.save_revision().publish()
+    second = client.get(lesson.url).content.decode()
+    assert "Ny udgave af lektionen" in second  # the new revision at once, no stale body
+    assert "Afsnit 1 om ICS-trekanten" in second
+
+
+def test_page_unpublished_while_cached_is_not_served(client, caseworker):
+    built = _course(3, 4)
+    enrolment_self(person=caseworker, course=built.course)
+    client.force_login(caseworker)
+    lesson = built.lessons[0]
+    assert client.get(lesson.url).status_code == 200  # now cached
+    LessonPage.objects.get(pk=lesson.pk).unpublish()
+    assert client.get(lesson.url).status_code == 404
+    # the next lesson's pager no longer points to it
+    assert lesson.url not in client.get(built.lessons[1].url).content.decode()
+
+
+def test_another_learner_never_sees_a_saved_answer_from_the_cache(client, caseworker, municipality):
+    built = _course(3, 4)
+    lesson = built.lessons[0]
+    block_id = next(child.id for child in lesson.exercise_blocks() if child.block_type == "case_exercise")
+    task_id = lesson.body[[c.id for c in lesson.body].index(block_id)].value["tasks"].bound_blocks[0].id
+    other = staff(municipality)
+    for person in (caseworker, other):
+        enrolment_self(person=person, course=built.course)
+    case_save(person=caseworker, lesson=lesson, block_id=block_id, data=QueryDict(f"task-{task_id}=Emma+er+7+%C3%A5r+gammel"))
+    client.force_login(caseworker)
+    assert "Emma er 7 år gammel" in client.get(lesson.url).content.decode()
+    client.force_login(other)
+    text = client.get(lesson.url).content.decode()
+    assert "Emma er 7 år gammel" not in text
+    assert "En fiktiv sag" in text and "Afsnit 1 om ICS-trekanten" in text
