@@ -387,12 +387,13 @@ def personal_feed_reader(token, *, since=None):
 
 def event_ics_version(event) -> str:
     """The version of one event's .ics (one query over its sessions; the event's own fields are
-    covered by its sequence and last save)."""
+    covered by its sequence and last save, its organiser by their name)."""
     row = event.sessions.aggregate(
         count=Count("pk"), ids=Sum("pk"), last_id=Max("pk"), cancelled=Count("pk", filter=Q(cancelled=True)),
     )
     return "|".join(str(part) for part in (
-        event.pk, event.sequence, event.updated_at.isoformat(), event.cancelled_at, row["count"], row["ids"] or 0,
+        event.pk, event.sequence, event.updated_at.isoformat(), event.cancelled_at, event.owner_name,
+        row["count"], row["ids"] or 0,
         row["last_id"] or 0, row["cancelled"],
     ))
 

@@ -270,3 +270,22 @@ def test_changed_feed_is_built_once_then_cached(client, municipality, leader):
         changed = client.get(url)
         assert client.get(url).content == changed.content
     assert builder.call_count == 1
+
+
+def test_unchanged_event_ics_is_not_rebuilt_and_follows_its_organiser(client, municipality, caseworker):
+    event = event_with_sessions(municipality=municipality, days=(5, 6))
+    client.force_login(caseworker)
+    url = reverse("scheduling:event_ics", args=[event.pk])
+    first = client.get(url)
+    with mock.patch.object(ical, "event_calendar", side_effect=AssertionError("rebuilt")) as builder:
+        with CaptureQueriesContext(connection) as cold:
+            assert client.get(url).content == first.content
+        with CaptureQueriesContext(connection) as conditional:
+            assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert not builder.called
+    assert len(conditional.captured_queries) == len(cold.captured_queries)  # the version only, never the sessions
+    municipality.name = "Omdøbt Kommune"
+    municipality.save()
+    renamed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert renamed.status_code == 200
+    assert "Omdøbt Kommune" in renamed.content.decode()
