@@ -10,12 +10,13 @@ page's template needs from them it reads through courses/templatetags/learning_t
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from content.blocks import EXERCISE_BLOCK_TYPES, BaseStreamBlock
@@ -54,6 +55,15 @@ class MaterialPageMixin:
         if self.depth <= self.material_depth:
             return []
         return [page.specific for page in self.get_ancestors().filter(depth__gte=self.material_depth)]
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two: the restrictions on this page and its ancestors,
+        an alias (here or above) taking its source page's restrictions instead of its own."""
+        step = Page.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     @cached_property
     def material_depth(self):

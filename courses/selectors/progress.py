@@ -6,7 +6,6 @@ Every function here uses a fixed number of queries, however many courses, lesson
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -100,23 +99,22 @@ def my_courses(*, person, request=None):
 
 def lesson_page_progress(*, person, course, modules: list[ModuleRow]) -> CourseProgress:
     """The learner's progress in the course as a lesson page shows it, with the course's outline given
-    (the page keeps it cached): the current enrolment with the lessons done and whether a valid
-    completion exists in one query; the completion itself in one more only when there is one. Not
-    enrolled: no progress (the page offers enrolment instead)."""
+    (the page keeps it cached): the current enrolment with whether a valid completion exists (one query),
+    the lessons done (one), the completion itself only when there is one. Not enrolled: no progress (the
+    page offers enrolment instead)."""
     if not person.is_authenticated:
         return CourseProgress(course=course, modules=_with_done(modules, frozenset()))
     of_enrolment = {"person_id": OuterRef("person_id"), "course_id": OuterRef("course_id")}
     enrolment = (
         Enrolment.objects.current().filter(person=person, course=course)
-        .annotate(done_lesson_ids=ArraySubquery(LessonProgress.objects.filter(**of_enrolment).values("lesson_id")),
-                  completed=Exists(Completion.objects.valid().filter(**of_enrolment)))
-        .first()
+        .annotate(completed=Exists(Completion.objects.valid().filter(**of_enrolment))).first()
     )
     if enrolment is None:
         return CourseProgress(course=course, modules=_with_done(modules, frozenset()))
     completion = valid_completion(person_id=person.pk, course_id=course.pk) if enrolment.completed else None
+    done = LessonProgress.objects.filter(person=person, course=course).values_list("lesson_id", flat=True)
     return CourseProgress(course=course, enrolment=enrolment, completion=completion,
-                          modules=_with_done(modules, frozenset(enrolment.done_lesson_ids)))
+                          modules=_with_done(modules, frozenset(done)))
 
 
 def _with_done(modules: list[ModuleRow], done) -> list[ModuleRow]:

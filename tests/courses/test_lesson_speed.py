@@ -136,3 +136,51 @@ def test_another_learner_never_sees_a_saved_answer_from_the_cache(client, casewo
     text = client.get(lesson.url).content.decode()
     assert "Emma er 7 år gammel" not in text
     assert "En fiktiv sag" in text and "Afsnit 1 om ICS-trekanten" in text
+
+
+def test_the_static_body_is_served_from_the_cache(client, caseworker):
+    built = _course(3, 4)
+    enrolment_self(person=caseworker, course=built.course)
+    client.force_login(caseworker)
+    lesson = built.lessons[0]
+    assert "Afsnit 1 om ICS-trekanten" in client.get(lesson.url).content.decode()
+    # The row changed behind Wagtail's back (no new revision, no publication): the cached render stays.
+    raw = list(LessonPage.objects.get(pk=lesson.pk).body.raw_data)
+    for item in raw:
+        if item["type"] == "paragraph":
+            item["value"] = "<p>Ændret uden om Wagtail.</p>"
+    LessonPage.objects.filter(pk=lesson.pk).update(body=raw)
+    text = client.get(lesson.url).content.decode()
+    assert "Afsnit 1 om ICS-trekanten" in text and "Ændret uden om Wagtail" not in text
+
+
+def test_a_preview_shows_the_draft_and_leaves_the_cache_alone(client, caseworker):
+    built = _course(3, 4)
+    enrolment_self(person=caseworker, course=built.course)
+    client.force_login(caseworker)
+    lesson = built.lessons[0]
+    assert "Afsnit 1 om ICS-trekanten" in client.get(lesson.url).content.decode()
+    draft = LessonPage.objects.get(pk=lesson.pk)
+    draft.body = [("paragraph", RichText("<p>Kladde til lektionen.</p>"))] + [(c.block_type, c.value) for c in draft.body]
+    draft.save_revision()
+    preview = draft.make_preview_request()
+    assert "Kladde til lektionen" in preview.content.decode()
+    live = client.get(lesson.url).content.decode()
+    assert "Kladde til lektionen" not in live and "Afsnit 1 om ICS-trekanten" in live
+
+
+def test_a_view_restriction_above_the_lesson_still_applies(client, caseworker):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    built = _course(3, 4)
+    enrolment_self(person=caseworker, course=built.course)
+    client.force_login(caseworker)
+    lesson = built.lessons[0]
+    assert client.get(lesson.url).status_code == 200  # now cached
+    restriction = PageViewRestriction.objects.create(page=built.modules[0], restriction_type=PageViewRestriction.GROUPS)
+    group = Group.objects.create(name="Kun for testere")
+    restriction.groups.add(group)
+    assert client.get(lesson.url).status_code == 302
+    caseworker.groups.add(group)
+    assert client.get(lesson.url).status_code == 200
