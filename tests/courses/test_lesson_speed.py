@@ -184,3 +184,17 @@ def test_a_view_restriction_above_the_lesson_still_applies(client, caseworker):
     assert client.get(lesson.url).status_code == 302
     caseworker.groups.add(group)
     assert client.get(lesson.url).status_code == 200
+
+
+def test_view_restrictions_in_one_query_match_wagtails_rule_with_aliases(django_assert_num_queries):
+    from wagtail.models import Page, PageViewRestriction
+
+    source = _course(3, 3)
+    other = _course(3, 3)
+    for page in (source.course, source.lessons[0], other.modules[0]):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    alias = source.lessons[0].create_alias(parent=other.modules[1], update_slug="alias-lektion")
+    for page in (source.lessons[0], source.lessons[1], other.lessons[0], alias.specific, other.modules[1].specific):
+        with django_assert_num_queries(1):
+            ours = set(page.get_view_restrictions())
+        assert ours == set(Page.get_view_restrictions(page))
