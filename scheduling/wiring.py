@@ -34,7 +34,7 @@ def connect():
     from people import signals as people_signals
 
     from . import notifications
-    from .views.calendar import upcoming_panel
+    from .views.panels import upcoming_panel
 
     navigation.register(navigation.NavItem(
         key="calendar", label=_("Calendar"), url_name="scheduling:calendar", order=30,

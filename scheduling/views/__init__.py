@@ -1,5 +1,5 @@
 """Scheduling's pages, one module per concern: `calendar` (personal, municipal and provider
-calendars, the dashboard panel), `events` (planning, editing and cancelling events and sessions),
+calendars), `panels` (the dashboard panels), `events` (planning, editing and cancelling events and sessions),
 `registration` (signing up, booking staff, cancelling, participant lists), `attendance` (the roster
 and the sign-in sheet), `feeds` (iCalendar feeds and the subscription page) and `calendar_import`
 (the .ics upload).

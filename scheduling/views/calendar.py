@@ -1,4 +1,4 @@
-"""Calendars: the person's own, a municipality's and a provider's; the dashboard panel."""
+"""Calendars: the person's own, a municipality's and a provider's."""
 
 import calendar as pycalendar
 import datetime
@@ -111,11 +111,3 @@ def provider_calendar(request, slug):
         request, provider, Event.objects.filter(provider=provider),
         provider=provider, may_plan=access_for(request.user).coordinates(provider),
     )
-
-
-def upcoming_panel(request, access):
-    """The dashboard panel: the person's next five sessions."""
-    if not access.is_authenticated:
-        return None
-    sessions = list(selectors.upcoming_sessions_for(request.user, limit=5))
-    return {"template": "scheduling/panels/upcoming.html", "order": 30, "sessions": sessions}
