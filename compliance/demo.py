@@ -40,10 +40,10 @@ LAST_NAMES = [
 
 SETUP = {
     # slug: (signed_on, roster size, minimum superusers, qualified extra superusers, term changes)
-    "skanderborg": (datetime.date(2019, 3, 1), 44, 2, 1, []),
+    "skanderborg": (datetime.date(2012, 3, 1), 44, 2, 1, []),  # ICS and DUBU since 2012
     "vesthimmerland": (datetime.date(2020, 9, 1), 24, 2, 0, []),
-    "koebenhavn": (datetime.date(2018, 1, 15), 56, 3, 2,
-                   [(datetime.date(2025, 1, 1), {"grace_period_days": 270}, "Kortere frist aftalt med ICS")]),
+    "koebenhavn": (datetime.date(2019, 9, 2), 56, 3, 2,  # chose DUBU (and ICS) in 2019
+                   [(datetime.date(2025, 1, 1), {"grace_period_days": 270}, "Kortere frist aftalt med ICS-Metodesekretariatet")]),
 }
 
 

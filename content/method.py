@@ -31,7 +31,7 @@ SIDES: tuple[Side, ...] = (
     _side("barnets-udvikling", "Barnets udvikling", [
         ("sundhedsforhold", "Sundhedsforhold"),
         ("udvikling-og-adfaerd", "Udvikling og adfærd"),
-        ("dagtilbud-skole-laering", "Dagtilbud, skole og læring"),
+        ("dagtilbud-skole-laering", "Dagtilbud, skoleforhold og læring"),
         ("fritid-og-venskaber", "Fritidsforhold og venskaber"),
     ]),
     _side("foraeldrekompetencer", "Forældrekompetencer", [

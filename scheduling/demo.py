@@ -65,7 +65,14 @@ def _register_quietly(event, person, municipality, status=Registration.Status.CO
 
 
 def link_cohorts_to_course(course_page) -> int:
-    """Point the demo VIA cohorts of the basic course at its course page (called by courses' demo)."""
+    """Point the demo VIA cohorts of the basic course at its course page (called by compliance's demo),
+    and the superuser cohort at the superuser course's page once it exists."""
+    from wagtail.models import Page
+
+    superuser_page = Page.objects.filter(slug="ics-superbrugerkursus").first()
+    if superuser_page is not None:
+        Event.objects.filter(external_uid=DEMO_PREFIX + "via-superbrugerkursus-hold-1",
+                             course_page__isnull=True).update(course_page=superuser_page)
     return Event.objects.filter(
         kind=Event.Kind.COHORT, external_uid__startswith=DEMO_PREFIX + "via-grundkursus", course_page__isnull=True
     ).update(course_page=course_page)
@@ -106,6 +113,23 @@ def load(stdout=None):
         created += new
         if new and key == "via-grundkursus-hold-2":
             quota_set(event=event, municipality=municipalities["Vesthimmerland"], seats=4, by=None)
+
+    # --- A VIA cohort of the superuser course: three modules over five course days (2 + 2 + 1).
+    module_days = _weekday_offsets(35, 2) + _weekday_offsets(63, 2) + _weekday_offsets(91, 1)
+    _superusers, new = _event(
+        "via-superbrugerkursus-hold-1", kind=Event.Kind.COHORT, title="ICS-superbrugerkursus, hold 1 (Aarhus)",
+        provider=via, audience=Event.Audience.OPEN,
+        description=(
+            "Fem kursusdage i tre moduler. Modul 1 (dag 1–2): forandringsprocesser, faglig kvalitet, "
+            "teamsamarbejde, backcasting og en spilleplan. Modul 2 (dag 3–4): tragtmodellen, socialfaglig "
+            "analyse og vurdering og koblingen til barnets plan. Modul 3 (dag 5): at undervise kolleger, give "
+            "sparring ud fra deres egne sager og bruge ICS-magneterne med en refleksionsmodel."
+        ),
+        location_address=VIA_ADDRESS, location_room="Lokale B2.04", capacity=18,
+        cancellation_deadline=_at(module_days[0] - 14, 12), hosts=[trainer] if trainer else [],
+        sessions=[(_at(d, 9), _at(d, 15, 30)) for d in module_days],
+    )
+    created += new
 
     from wagtail.models import Page
 
