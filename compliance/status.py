@@ -47,11 +47,12 @@ class Status(models.TextChoices):
 STATUS_ORDER = [Status.OVERDUE, Status.WITHIN, Status.EXEMPT, Status.COMPLETED]
 # Statuses for which a leader is offered "book on a cohort".
 BOOKABLE = frozenset({Status.OVERDUE, Status.WITHIN})
+# The badge classes (static/css/site.css): one colour and one marker per status (✓ ○ ◷ !), never colour alone.
 BADGE = {
-    Status.COMPLETED: "badge-ok",
-    Status.EXEMPT: "badge-ok",
-    Status.WITHIN: "badge-warn",
-    Status.OVERDUE: "badge-bad",
+    Status.COMPLETED: "badge-status status-completed",
+    Status.EXEMPT: "badge-status status-exempt",
+    Status.WITHIN: "badge-status status-within",
+    Status.OVERDUE: "badge-status status-overdue",
 }
 
 
