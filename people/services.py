@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -53,7 +54,9 @@ def membership_create(
     team: Team | None = None,
     end_date: datetime.date | None = None,
     by: User | None = None,
+    event_data: dict | None = None,
 ) -> Membership:
+    """`event_data` adds to the membership event, e.g. the source of a membership made at an SSO login."""
     membership = Membership(
         person=person, role=role, municipality=municipality, provider=provider, team=team,
         start_date=start_date, end_date=end_date,
@@ -62,7 +65,7 @@ def membership_create(
     membership.save()
     MembershipEvent.objects.create(
         membership=membership, action=MembershipEvent.Action.CREATED, changed_by=by,
-        data=_membership_snapshot(membership),
+        data={**_membership_snapshot(membership), **(event_data or {})},
     )
     wagtail_groups_sync(person=person)
     _membership_changed_send(membership)
@@ -252,9 +255,10 @@ def person_erase(*, person: User, by: User) -> User:
     address, name = person.email, person.full_name
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.iterator():
         if session.get_decoded().get("_auth_user_id") == str(person.pk):
-            session.delete()
+            store(session_key=session.session_key).delete()  # the cached copy too, not only the row
     invitations_of(person).delete()
     person.email = f"slettet-{person.pk}@slettet.invalid"
     person.full_name = _("Erased person %(number)s") % {"number": person.pk}

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "scheduling",
     "courses",
     "compliance",
+    "implementation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -158,9 +159,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ICS Akademi] "
 ACCOUNT_RATE_LIMITS = {
     # Failed logins are limited per account (the key is the email): five in five minutes, twenty in an
     # hour, and that account's login is refused, right password included, until the window passes or
-    # the password is reset. The per-address bound is loose: a course room shares one NAT address and
-    # a few typos there must not lock out the room (issue 11).
-    "login_failed": "60/m/ip,5/5m/key,20/h/key",
+    # the password is reset. The per-address bound is loose: a course room of 30 shares one NAT address
+    # and its typos must not lock out the room (issue 11). The refusal says when to try again
+    # (people.login_limits).
+    "login_failed": "100/5m/ip,5/5m/key,20/h/key",
     # A course room logs in at 08:30 from one municipal NAT address: allow the room, keep failures strict.
     "login": env("ACCOUNT_LOGIN_RATE", "300/m/ip"),
     "reset_password": "20/m/ip,5/m/key",
@@ -201,6 +203,10 @@ STORAGES = {
 # --- Cache: Redis when REDIS_URL is set (rate limits must be shared between workers) ---
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+    # Sessions are read from Redis and written through to the database: a logged-in request costs no
+    # session query, and a session survives a Redis restart. Only with a shared cache: a per-process
+    # cache would let one worker serve a session that another has ended.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -12,8 +12,10 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
 from django.conf import settings
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedSessionStore
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -90,8 +92,11 @@ def test_an_erased_person_is_found_in_no_table(client, admin_user, subject):
     assert client.get(reverse("dashboard")).status_code == 200
     assert ModelLogEntry.objects.filter(label__icontains=SURNAME).exists()
     assert _mentions(SURNAME) and _mentions(EMAIL), "the fixture must put the person in the tables"
+    session_key = client.session.session_key
+    assert cache.get(CachedSessionStore.cache_key_prefix + session_key), "sessions are read from the cache"
 
     person_erase(person=person, by=admin_user)
+    assert cache.get(CachedSessionStore.cache_key_prefix + session_key) is None, "the cached copy goes too"
 
     assert _mentions(SURNAME) == []
     assert _mentions(EMAIL) == []
