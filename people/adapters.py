@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
 
-from . import sessions
+from . import login_limits, sessions
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,3 +14,16 @@ class AccountAdapter(DefaultAccountAdapter):
         records what it may do; Django's login() has already given the session a new key."""
         super().login(request, user)
         sessions.start(request, user)
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth refuses a login over the failed-login limits; say for how long and why (people.login_limits)."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as refusal:
+            if refusal.code != "too_many_login_attempts":
+                raise
+            key = self._get_login_attempts_cache_key(request, **credentials)
+            lockout = login_limits.lockout_for(request, key)
+            if lockout is None:  # the counters' lock was busy: allauth's own words
+                raise
+            raise login_limits.lockout_error(lockout) from None
