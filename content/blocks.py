@@ -169,6 +169,12 @@ class CalloutBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=200)
+    # Invented words are never presented as a source's own: an example is labelled as one.
+    example = blocks.BooleanBlock(
+        label=_("Invented example"), required=False,
+        help_text=_("Tick when the words are an example written for the course, not someone's actual words. "
+                    "The page then labels it as an example."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -178,7 +184,7 @@ class QuoteBlock(blocks.StructBlock):
         help_text = _("A quotation with its source.")
         description = _("A quotation with its source.")
         preview_value = {"quote": "Vi skal ikke vide alt om familien – vi skal vide det, der er nødvendigt.",
-                         "source": "Superbruger, Familieafdelingen"}
+                         "source": "En superbruger", "example": True}
 
 
 # --- The ICS triangle -------------------------------------------------------------------------
@@ -317,9 +323,18 @@ class FunnelBlock(UidMixin, blocks.StructBlock):
 
 # --- Magnets ----------------------------------------------------------------------------------
 
+CARD_KINDS = (("resource", _("Resource")), ("concern", _("Concern")))
+CARD_KIND_KEYS = tuple(key for key, _label in CARD_KINDS)
+
+
 class MagnetCardBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Fact"), max_length=300, help_text=_("One piece of information from the case."))
     dimension = blocks.ChoiceBlock(label=_("Correct dimension"), choices=ics_method.dimension_choices)
+    kind = blocks.ChoiceBlock(
+        label=_("Resource or concern"), choices=CARD_KINDS, required=False,
+        help_text=_("Optional. A marked card also asks the learner whether the fact is a resource or a concern; "
+                    "the checked board shows the two apart."),
+    )
     explanation = blocks.TextBlock(
         label=_("Explanation"), required=False, help_text=_("Shown after the learner has checked the board."),
     )
@@ -337,8 +352,9 @@ class MagnetCardBlock(blocks.StructBlock):
 
 
 def magnet_cards_plain(cards):
-    """The cards without their correct dimension (that stays on the server)."""
-    return [{"id": card.id, "number": number, "text": card.value["text"]}
+    """The cards without their correct dimension or kind (those stay on the server); `ask_kind` says
+    whether the learner is asked if the fact is a resource or a concern."""
+    return [{"id": card.id, "number": number, "text": card.value["text"], "ask_kind": bool(card.value.get("kind"))}
             for number, card in enumerate(cards.bound_blocks, 1)]
 
 
@@ -359,9 +375,10 @@ class MagnetBoardBlock(UidMixin, blocks.StructBlock):
             "title": "Placér oplysningerne",
             "instructions": "<p>Træk hvert kort hen på den dimension, det hører til.</p>",
             "cards": [
-                {"text": "Emil kommer ofte sulten i skole", "dimension": "trygt-omsorgsmiljoe", "explanation": ""},
-                {"text": "Emil spiller fodbold to gange om ugen", "dimension": "fritid-og-venskaber",
+                {"text": "Emil kommer ofte sulten i skole", "dimension": "trygt-omsorgsmiljoe", "kind": "concern",
                  "explanation": ""},
+                {"text": "Emil spiller fodbold to gange om ugen", "dimension": "fritid-og-venskaber",
+                 "kind": "resource", "explanation": ""},
             ],
         }
 
@@ -372,6 +389,7 @@ class MagnetBoardBlock(UidMixin, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["cards_plain"] = magnet_cards_plain(value["cards"])
+        context["ask_kinds"] = any(card["ask_kind"] for card in context["cards_plain"])
         context["sides"] = ics_method.SIDES
         return context
 
@@ -435,6 +453,7 @@ class CaseExerciseBlock(UidMixin, blocks.StructBlock):
             for number, task in enumerate(value["tasks"].bound_blocks, 1)
         ]
         context["cards_plain"] = magnet_cards_plain(value["facts"]) if value.get("facts") else []
+        context["ask_kinds"] = any(card["ask_kind"] for card in context["cards_plain"])
         context["sides"] = ics_method.SIDES
         return context
 

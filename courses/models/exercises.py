@@ -47,6 +47,7 @@ class MagnetBoardAttempt(models.Model):
     )
     block_id = models.CharField(_("block"), max_length=64)
     placements = models.JSONField(_("placements"), default=dict)  # {card_id: dimension_key}
+    kinds = models.JSONField(_("resource or concern per card"), default=dict, blank=True)  # {card_id: kind}
     results = models.JSONField(_("result per card"), default=dict)  # {card_id: true/false}
     score = models.PositiveIntegerField(_("score"))
     max_score = models.PositiveIntegerField(_("maximum score"))

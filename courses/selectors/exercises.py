@@ -23,6 +23,7 @@ def quiz_questions(value) -> list[tuple[str, dict, dict]]:
 def board_cards(block_type: str, value) -> list[tuple[str, dict]]:
     """[(card_id, card_value)] of a magnet board, or of a case exercise's "place the facts" task."""
     field = "cards" if block_type == "magnet_board" else "facts"
+from content.blocks import CARD_KINDS
     return [(card.id, card.value) for card in value[field].bound_blocks]
 
 
@@ -61,7 +62,9 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
             item.update(
                 placed=placed, placed_label=ics_method.dimension_label(placed), checked=True,
                 correct=bool(attempt.results.get(cid)), correct_label=ics_method.dimension_label(card["dimension"]),
-                explanation=card["explanation"],
+                dimension_correct=placed == card["dimension"], explanation=card["explanation"],
+                kind=kind, kind_label=CARD_KIND_LABELS.get(kind, ""), marked_label=CARD_KIND_LABELS.get(marked, ""),
+                kind_correct=not kind or marked == kind,
             )
         result.append(item)
     return result
@@ -111,6 +114,9 @@ def exercise_states(*, lesson: LessonPage, person, retry: str = "") -> dict[str,
             state["answer"] = answer
             state["submitted"] = bool(answer and answer.is_submitted)
             state["tasks"] = [
+CARD_KIND_LABELS = dict(CARD_KINDS)
+
+
                 {"id": tid, "number": number, "task": task["task"],
                  "text": (answer.answers.get(tid, "") if answer else ""),
                  "model_answer": task["model_answer"] if answer and answer.is_submitted else None}

@@ -28,6 +28,7 @@ QUIZ_PREFIX = "q-"
 CARD_PREFIX = "card-"
 TASK_PREFIX = "task-"
 MAX_ANSWER_LENGTH = 20000
+from content.blocks import CARD_KIND_KEYS
 
 
 class ExerciseError(Exception):
@@ -38,6 +39,7 @@ class ExerciseError(Exception):
         self.message = message
         self.status = status
 
+KIND_PREFIX = "kind-"
 
 def _gone() -> ExerciseError:
     return ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."), status=404)
@@ -182,9 +184,10 @@ def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetB
         raise _gone()
     _check_previous_attempt(MagnetBoardAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
     placements = magnet_parse(cards=cards, data=data)
-    results = {cid: placements[cid] == card["dimension"] for cid, card in cards}
+    kinds = magnet_kinds_parse(cards=cards, data=data)
+    results = {cid: magnet_card_correct(card, placements[cid], kinds.get(cid)) for cid, card in cards}
     attempt = MagnetBoardAttempt(
-        person=person, lesson=lesson, block_id=block_id, placements=placements, results=results,
+        person=person, lesson=lesson, block_id=block_id, placements=placements, kinds=kinds, results=results,
         score=sum(results.values()), max_score=len(cards), submitted_at=timezone.now(),
     )
     attempt.full_clean()
@@ -198,6 +201,33 @@ def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetB
 
 
 def case_parse(*, value, data) -> dict[str, str]:
+def magnet_kinds_parse(*, cards, data) -> dict[str, str]:
+    """Resource or concern, for each card whose author marked it as one (the others are not asked)."""
+    asked = {cid: number for number, (cid, card) in enumerate(cards, 1) if card.get("kind")}
+    kinds = {}
+    for cid, posted in _posted(data, prefix=KIND_PREFIX, known=asked, unknown_message=_(
+        "The answer marks a card that is not on this board. Reload the page and try again."
+    )):
+        values = [v for v in posted if v != ""]
+        if len(values) > 1:
+            raise ExerciseError(_("Card %(number)s is marked more than once.") % {"number": asked[cid]})
+        if values and values[0] not in CARD_KIND_KEYS:
+            raise ExerciseError(_("Card %(number)s must be marked as a resource or a concern.")
+                                % {"number": asked[cid]})
+        if values:
+            kinds[cid] = values[0]
+    missing = ", ".join(str(number) for cid, number in asked.items() if cid not in kinds)
+    if missing:
+        raise ExerciseError(_("Mark every card as a resource or a concern before you check. Missing: card "
+                              "%(numbers)s.") % {"numbers": missing})
+    return kinds
+
+
+def magnet_card_correct(card, placed: str, kind: str | None) -> bool:
+    """Right dimension, and for a marked card also the right kind (resource or concern)."""
+    return placed == card["dimension"] and (not card.get("kind") or kind == card["kind"])
+
+
     tasks = case_tasks(value)
     by_id = {tid: number for number, (tid, _v) in enumerate(tasks, 1)}
     answers = {}
