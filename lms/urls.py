@@ -10,6 +10,7 @@ from people import views as people_views
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),
+    path("sso/", include("people.sso.urls")),
     # Every way in goes through allauth (rate limits, two-factor): Wagtail's own login form is replaced
     # by a redirect, for POST too, so a password posted there logs nobody in. Wagtail's password reset
     # is off (WAGTAIL_PASSWORD_RESET_ENABLED) and answers 404; Django's admin is not installed.
@@ -26,6 +27,7 @@ urlpatterns = [
     path("kurser/", include("courses.urls")),
     path("kalender/", include("scheduling.urls")),
     path("compliance/", include("compliance.urls")),
+    path("implementering/", include("implementation.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -98,11 +99,24 @@ class Municipality(models.Model):
     code = models.CharField(_("municipality code"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    cvr = models.CharField(
+        _("CVR number"), max_length=8, blank=True,
+        validators=[RegexValidator(r"^[0-9]{8}$", _("A CVR number is eight digits."))],
+        help_text=_("The municipality's CVR number: the federation names the municipality by it at login."),
+    )
+    sso_creates_caseworkers = models.BooleanField(
+        _("create caseworkers at their first municipal login"), default=False,
+        help_text=_("A person who logs in with the municipality's login and is not on the staff list is "
+                    "added as a caseworker."),
+    )
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="unique_municipality_cvr"),
+        ]
 
     def __str__(self):
         return self.name
@@ -375,3 +389,7 @@ class Notification(models.Model):
     def address(self) -> str:
         """The email address the message goes to: the recipient's, else the stored one."""
         return self.recipient.email if self.recipient_id else self.email
+
+
+# The SSO models live in their own module (people.sso) and belong to this app.
+from .sso.models import IdentityProvider, SsoAssertionSeen, SsoIdentity, SsoLoginRefusal  # noqa: E402, F401

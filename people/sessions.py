@@ -16,6 +16,7 @@ from django.conf import settings
 
 from .permissions import access_for
 from .roles import Role
+from .sso import assurance as sso_assurance
 
 # The method allauth.mfa records when a second factor was passed (allauth.mfa.base.internal.flows).
 SECOND_FACTOR_METHOD = "mfa"
@@ -44,7 +45,10 @@ def has_totp(user) -> bool:
 
 
 def passed_second_factor(request, user=None) -> bool:
-    """Whether this session (not merely the account) passed allauth's second factor."""
+    """Whether this session (not merely the account) passed allauth's second factor, or began with a
+    municipal SSO login at NSIS Substantial or High, which is two-factor in itself (`people.sso`)."""
+    if sso_assurance.counts_as_second_factor(request.session):
+        return True
     records = get_authentication_records(request, request.user if user is None else user)
     return any(record.get("method") == SECOND_FACTOR_METHOD for record in records)
 

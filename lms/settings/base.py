@@ -307,6 +307,24 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # The largest request body accepted, uploads included (413 above it); the proxy enforces the same.
 REQUEST_BODY_MAX_BYTES = int(env("REQUEST_BODY_MAX_BYTES", str(25 * 1024 * 1024)))
 
+# --- [sso] SAML single sign-on for municipal staff (people.sso, pysaml2 + the xmlsec1 program) ---
+# The SP's key pairs as PEM files, current first; a second pair is published too, for rollover. With no
+# pair, municipal login is off and the login page shows only email and password.
+ICS_SSO = {
+    "SP_ENTITY_ID": env("SSO_SP_ENTITY_ID", ""),  # default: SITE_URL + /sso/metadata/
+    "SP_KEYS": [
+        (env("SSO_SP_KEY_FILE", ""), env("SSO_SP_CERT_FILE", "")),
+        (env("SSO_SP_NEXT_KEY_FILE", ""), env("SSO_SP_NEXT_CERT_FILE", "")),
+    ],
+    "XMLSEC_BINARY": env("SSO_XMLSEC_BINARY", ""),  # default: xmlsec1 on PATH
+    "ACCEPTED_TIME_DIFF_SECONDS": 60,
+    "CONTACT_EMAIL": env("SSO_CONTACT_EMAIL", "noreply@ics-akademi.dk"),
+    # The demo IdP (people.sso.demo_idp) is for development only: the dev settings turn it on.
+    "DEMO_IDP": False,
+    "DEMO_IDP_KEYS": ("", ""),
+}
+# --- [/sso] ---
+
 ICS = {
     "INVITATION_VALID_DAYS": 14,
     # Personal data kept no longer than needed (people.tasks.personal_data_purge_task): roster imports
