@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from compliance import demo as compliance_demo
 from courses import demo as courses_demo
+from implementation import demo as implementation_demo
 from people import demo as people_demo
 from scheduling import demo as scheduling_demo
 
@@ -20,6 +21,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("scheduling", scheduling_demo.load),
     ("courses", courses_demo.load),
     ("compliance", compliance_demo.load),
+    ("implementation", implementation_demo.load),
 )
 
 

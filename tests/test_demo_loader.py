@@ -22,6 +22,7 @@ def test_load_demo_is_idempotent():
     assert [line for line in out.getvalue().splitlines() if line.startswith("Loading demo data for")] == [
         "Loading demo data for people …", "Loading demo data for scheduling …",
         "Loading demo data for courses …", "Loading demo data for compliance …",
+        "Loading demo data for implementation …",
     ]
 
 
