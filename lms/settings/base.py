@@ -263,6 +263,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.tasks.send_leader_digests_task",
         "schedule": crontab(minute=0, hour=7, day_of_week=1),
     },
+    # Implementation barometer: invitations of rounds opening today, reminders before the close (06:45).
+    "implementation-barometer-daily": {"task": "implementation.tasks.barometer_daily_task", "schedule": crontab(minute=45, hour=6)},
 }
 # Scheduling reminders: {Event.Kind value: (days before a session, ...)} overrides the kinds it names.
 SCHEDULING_REMINDER_DAYS = {}
