@@ -22,6 +22,7 @@ from .models import (
     LicenceTerms,
     MonthlySnapshot,
 )
+from .selectors.booking import booking_plan, cohort_options
 from .selectors.evidence import COVERED_ROLES
 from .selectors.reports import figures_on, municipal_report
 from .selectors.trend import month_end
@@ -194,16 +195,39 @@ def bookable_cohorts() -> list[Event]:
 
 
 @transaction.atomic
-def book_on_cohort(*, municipality: Municipality, event: Event, people: list[User], by: User) -> list[Registration]:
+def book_on_cohort(
+    *, municipality: Municipality, event: Event, people: list[User], by: User, expected: dict[int, str] | None = None
+) -> list[Registration]:
     """Register people of the municipality's staff on a basic-course cohort (scheduling's service holds
-    capacity and the waitlist). Only people who still need the course (overdue or within the deadline)
-    and hold no confirmed booking are booked."""
+    capacity and the waitlist under the cohort's row lock). Only people who still need the course
+    (overdue or within the deadline), hold no confirmed booking and are not on the cohort already are
+    booked, in the order of `compliance.selectors.booking.booking_plan` (overdue first, then the nearest
+    deadline), so the first ones get the seats.
+
+    `expected` (person id -> "confirmed" / "waitlisted") is what the leader confirmed; when the booking
+    would come out otherwise (someone took the seats meanwhile), a ValidationError and nothing is written."""
     _check_leads(by, municipality)
+    Event.objects.select_for_update().filter(pk=event.pk).first()  # hold the seats still while we plan
+    cohorts = [cohort for cohort in bookable_cohorts() if cohort.pk == event.pk]
+    if not cohorts:
+        raise ValidationError(_("The cohort cannot be booked."))
     report = municipal_report(municipality=municipality)
     bookable = {row.person_id for row in report.rows if row.bookable}
-    chosen = [p for p in people if p.pk in bookable]
-    if not chosen:
+    if not any(p.pk in bookable for p in people):
         raise ValidationError(_("Choose at least one person who has not completed the basic course."))
-    if event.pk not in {cohort.pk for cohort in bookable_cohorts()}:
-        raise ValidationError(_("The cohort cannot be booked."))
-    return registrations_bulk_create(event=event, people=chosen, by=by, municipality=municipality)
+    (option,) = cohort_options(municipality=municipality, cohorts=cohorts)
+    plan = booking_plan(municipality=municipality, option=option, person_ids=[p.pk for p in people], rows=report.rows)
+    if expected is not None and plan.expected != expected:
+        raise ValidationError(_(
+            "The seats on the cohort changed while you confirmed. Nobody was booked; look at the new plan."
+        ))
+    by_id = {p.pk: p for p in people}
+    chosen = [by_id[pid] for pid in plan.to_book]
+    if not chosen:
+        raise ValidationError(_("None of the chosen people can be booked on this cohort."))
+    registrations = registrations_bulk_create(event=event, people=chosen, by=by, municipality=municipality)
+    if expected is not None and {r.person_id: r.status for r in registrations} != expected:
+        raise ValidationError(_(
+            "The seats on the cohort changed while you confirmed. Nobody was booked; look at the new plan."
+        ))
+    return registrations

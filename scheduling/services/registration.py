@@ -68,12 +68,21 @@ def _eligible_municipality(event, person, allowed_ids, today):
     return candidates[0]
 
 
-def _seat_for(event, municipality_id, confirmed_by_municipality, quotas):
-    free = event.capacity - sum(confirmed_by_municipality.values())
+def seats_open_to(*, capacity: int, confirmed_by_municipality: dict, quotas: dict, municipality_id) -> int:
+    """How many confirmed seats a booking from `municipality_id` can still take: the free seats less
+    those other municipalities' quotas still hold. The one statement of the rule (a preview reads it)."""
+    free = capacity - sum(confirmed_by_municipality.values())
     reserved_for_others = sum(
         max(0, seats - confirmed_by_municipality.get(m, 0)) for m, seats in quotas.items() if m != municipality_id
     )
-    return free - reserved_for_others > 0
+    return max(0, free - reserved_for_others)
+
+
+def _seat_for(event, municipality_id, confirmed_by_municipality, quotas):
+    return seats_open_to(
+        capacity=event.capacity, confirmed_by_municipality=confirmed_by_municipality, quotas=quotas,
+        municipality_id=municipality_id,
+    ) > 0
 
 
 def _confirmed_counts(event):

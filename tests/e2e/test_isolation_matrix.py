@@ -90,6 +90,7 @@ def _other_roster_import():
 # route name -> {url argument: function returning København's value}
 OTHER_OBJECT = {
     "compliance:book": {"slug": lambda: OTHER},
+    "compliance:book_confirm": {"slug": lambda: OTHER},
     "compliance:exemption_create": {"slug": lambda: OTHER, "person_id": lambda: _other_person().pk},
     "compliance:municipal": {"slug": lambda: OTHER},
     "compliance:municipal_export": {"slug": lambda: OTHER, "fmt": lambda: "csv"},
