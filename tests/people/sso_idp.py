@@ -9,7 +9,6 @@ import datetime
 import hashlib
 import re
 from urllib.parse import parse_qs, urlparse
-from xml.etree import ElementTree as etree
 
 from saml2 import BINDING_HTTP_REDIRECT
 from saml2.config import IdPConfig
@@ -130,42 +129,35 @@ class TestIdP:
         return base64.b64encode(xml.encode() if isinstance(xml, str) else xml).decode()
 
 
-def _reserialise(xml, change):
-    """Parse, change, serialise again with the same namespace prefixes (so the signed part's bytes,
-    and so its digest, survive: a refusal then comes from the forgery, not from the re-serialising)."""
-    xml = xml.decode() if isinstance(xml, bytes) else xml
-    for prefix, uri in re.findall(r'xmlns:([A-Za-z0-9_]+)="([^"]+)"', xml):
-        etree.register_namespace(prefix, uri)
-    root = etree.fromstring(xml.encode())
-    change(root)
-    return etree.tostring(root, encoding="unicode")
-
-
 def reserialise(xml):
-    return _reserialise(xml, lambda root: None)
+    """Take the signed assertion out and put it back in the same place: the control for the wrapping
+    tests (the bytes of the signed part survive, so a refusal comes from the forgery)."""
+    xml = xml.decode() if isinstance(xml, bytes) else xml
+    assertion = _signed_assertion(xml)
+    head, tail = xml.split(assertion, 1)
+    return head + assertion + tail
+
+
+def _signed_assertion(xml):
+    match = re.search(r"<(\w+):Assertion\b.*?</\1:Assertion>", xml, re.S)
+    assert match, "no assertion in the response"
+    return match.group(0)
 
 
 def wrap_signature(xml, *, forged_email, where="sibling"):
     """XML signature wrapping: a forged, unsigned assertion for another person placed before the
-    signed one (as a sibling, or with the signed one hidden inside it)."""
-
-    def change(root):
-        signed = root.find(f"{{{SAML}}}Assertion")
-        forged = etree.fromstring(etree.tostring(signed))
-        forged.set("ID", sid())
-        for sig in forged.findall("{http://www.w3.org/2000/09/xmldsig#}Signature"):
-            forged.remove(sig)
-        for attribute in forged.iter(f"{{{SAML}}}Attribute"):
-            if attribute.get("Name") == OIOSAML_EMAIL:
-                for value in attribute.iter(f"{{{SAML}}}AttributeValue"):
-                    value.text = forged_email
-        forged.find(f".//{{{SAML}}}NameID").text = hashlib.sha256(forged_email.encode()).hexdigest()
-        index = list(root).index(signed)
-        if where == "sibling":
-            root.insert(index, forged)
-        else:  # the signed assertion moved inside the forged one
-            root.remove(signed)
-            forged.append(signed)
-            root.insert(index, forged)
-
-    return _reserialise(xml, change)
+    signed one (as a sibling, or with the signed one hidden inside it). Done on the text, so the signed
+    assertion's bytes stay exactly as signed."""
+    xml = xml.decode() if isinstance(xml, bytes) else xml
+    signed = _signed_assertion(xml)
+    forged = re.sub(r"<(\w+):Signature\b.*?</\1:Signature>", "", signed, count=1, flags=re.S)
+    forged = re.sub(r'ID="[^"]+"', f'ID="{sid()}"', forged, count=1)
+    forged = re.sub(r"(<(\w+):NameID\b[^>]*>)[^<]*(</\2:NameID>)",
+                    lambda m: m.group(1) + hashlib.sha256(forged_email.encode()).hexdigest() + m.group(3), forged)
+    forged = re.sub(r'(Name="' + re.escape(OIOSAML_EMAIL) + r'"[^>]*>\s*<(\w+):AttributeValue\b[^>]*>)[^<]*',
+                    lambda m: m.group(1) + forged_email, forged)
+    assert forged_email in forged
+    if where == "sibling":
+        return xml.replace(signed, forged + signed, 1)
+    closing = forged[forged.rindex("</"):]
+    return xml.replace(signed, forged[: -len(closing)] + signed + closing, 1)
