@@ -1,29 +1,32 @@
-"""Dashboard panels: a leader's headline figure and a caseworker's own licence status."""
+"""Dashboard panels: a caseworker's own licence status with what is missing and the next step, a
+leader's headline figure with who needs action, and the national admin's national picture. Each uses
+a fixed number of queries (tests/compliance/test_dashboard_*.py)."""
 
-from django.utils import timezone
-
-from people.models import Municipality
 from people.roles import Role
 
-from .selectors.evidence import evaluate, load_evidence
-from .selectors.personal import own_statuses
+from .chart import trend_chart
+from .selectors.dashboard import leader_home, national_home, own_next_steps
+from .status import BADGE
 
 
 def leader_panel(request, access):
     if access.is_national_admin or not access.led_municipality_ids:
         return None
-    today = timezone.localdate()
-    ids = sorted(access.led_municipality_ids)
-    evidence = load_evidence(first_day=today, last_day=today, municipality_ids=ids)
-    municipalities = list(Municipality.objects.filter(pk__in=ids).order_by("name"))
-    figures = [(m, evaluate(evidence, m.pk, today, rows=False)[0]) for m in municipalities]
-    return {"template": "compliance/panels/leader.html", "order": 20, "figures": figures}
+    return {"template": "compliance/panels/leader.html", "order": 10,
+            "homes": leader_home(municipality_ids=access.led_municipality_ids), "badge": BADGE}
 
 
 def own_status_panel(request, access):
     if not access.has_role(Role.CASEWORKER, Role.SUPERUSER):
         return None
-    statuses = own_statuses(person=request.user)
-    if not statuses:
+    data = own_next_steps(person=request.user)
+    if not data["steps"]:
         return None
-    return {"template": "compliance/panels/own_status.html", "order": 15, "statuses": statuses}
+    return {"template": "compliance/panels/own_status.html", "order": 10, **data}
+
+
+def national_panel(request, access):
+    if not access.is_national_admin:
+        return None
+    data = national_home()
+    return {"template": "compliance/panels/national.html", "order": 10, "chart": trend_chart(data["points"]), **data}
