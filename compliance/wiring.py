@@ -17,6 +17,7 @@ def connect():
     ))
     register_panel("compliance_leader", panels.leader_panel)
     register_panel("compliance_own", panels.own_status_panel)
+    register_panel("compliance_national", panels.national_panel)
     register_waitlist_priority(hooks.waitlist_priority)
     notifications.register_renderer(reminders.REMINDER, reminders.render_reminder)
     notifications.register_renderer(reminders.DIGEST, reminders.render_digest)

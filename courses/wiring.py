@@ -81,6 +81,8 @@ def connect():
     register_panel("completion_records", panels.records_panel)
     register_panel("my_courses", panels.my_courses_panel)
     register_panel("team_progress", panels.team_panel)
+    register_panel("local_material", panels.material_panel)
+    register_panel("material_approvals", panels.approvals_panel)
     register_profile_section("certificates", certificates_section)
 
     signals.exercise_submitted.connect(on_exercise_submitted, dispatch_uid="courses.exercise_submitted")

@@ -1,6 +1,7 @@
 """Reads for scheduling, scoped to the viewer through people.permissions."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import (
     Case,
@@ -122,6 +123,16 @@ AUDIENCE_ROLES = {
     Event.Audience.STAFF: MUNICIPAL_ROLES,
     Event.Audience.OPEN: MUNICIPAL_ROLES,
 }
+
+
+def in_audience(user, event: Event) -> bool:
+    """Whether the person is in the event's audience now (the roles of `AUDIENCE_ROLES` in the event's
+    municipality; in any municipality for an open event): who is offered "sign me up". The service's own
+    check (`services.registration`) reads the same table."""
+    municipality_ids = access_for(user).municipality_ids(*AUDIENCE_ROLES[event.audience])
+    if event.audience == Event.Audience.OPEN:
+        return bool(municipality_ids)
+    return event.municipality_id in municipality_ids
 
 
 def open_for_registration(user) -> QuerySet:
@@ -442,3 +453,116 @@ def municipality_feed_reader(*, slug: str, key: str):
     if not may_subscribe_to(person, municipality):
         return None
     return person, municipality
+
+
+# --- Dashboard panels (the homes of coordinators, leaders and superusers) ------------------------
+# Each function here uses a fixed number of queries, whatever the number of events, sessions or people.
+
+# A finished cohort stays on the coordinator's home this long after its last day (attendance and
+# certificates are settled in that time).
+COHORT_HOME_DAYS_AFTER = 60
+
+
+@dataclass
+class CohortOverview:
+    """A provider's cohort as the coordinator's home shows it."""
+
+    event: Event
+    next_start: datetime.datetime | None  # the next non-cancelled course day still to start
+    last_end: datetime.datetime | None
+    confirmed: int
+    waitlisted: int
+    past_days: int  # course days already held (not cancelled)
+    days_missing_attendance: int  # of those, days where attendance is not recorded for everyone confirmed
+
+    @property
+    def free(self) -> int:
+        return max(0, self.event.capacity - self.confirmed)
+
+    @property
+    def finished(self) -> bool:
+        return self.next_start is None
+
+
+def provider_cohorts(user, *, limit=8) -> list[CohortOverview]:
+    """The cohorts of the providers the person coordinates (every provider's for national admins is
+    not offered: their home is the national one): those with a course day ahead, and those finished in
+    the last `COHORT_HOME_DAYS_AFTER` days, soonest first, then the most recently finished. Two queries."""
+    access = access_for(user)
+    now = timezone.now()
+    ahead = Session.objects.filter(event=OuterRef("pk"), cancelled=False, starts_at__gt=now).order_by("starts_at")
+    last = Session.objects.filter(event=OuterRef("pk"), cancelled=False).order_by("-ends_at")
+    events = list(
+        with_counts(Event.objects.filter(
+            kind=Event.Kind.COHORT, provider_id__in=access.provider_ids(Role.COORDINATOR), cancelled_at__isnull=True,
+        ))
+        .annotate(next_start=Subquery(ahead.values("starts_at")[:1]), last_end=Subquery(last.values("ends_at")[:1]))
+        .filter(Q(next_start__isnull=False) | Q(last_end__gte=now - datetime.timedelta(days=COHORT_HOME_DAYS_AFTER)))
+        .select_related("provider")
+    )
+    events.sort(key=lambda e: (e.next_start is None, e.next_start or now,
+                               -(e.last_end.timestamp() if e.last_end else 0), e.pk))
+    events = events[:limit]
+    held = (
+        Session.objects.filter(event_id__in=[e.pk for e in events], cancelled=False, ends_at__lt=now)
+        .annotate(recorded=Count("attendances")).values_list("event_id", "recorded")
+    )
+    past, missing = {}, {}
+    confirmed = {e.pk: e.confirmed_count for e in events}
+    for event_id, recorded in held:
+        past[event_id] = past.get(event_id, 0) + 1
+        if recorded < confirmed[event_id]:
+            missing[event_id] = missing.get(event_id, 0) + 1
+    return [
+        CohortOverview(event=e, next_start=e.next_start, last_end=e.last_end, confirmed=e.confirmed_count,
+                       waitlisted=e.waitlisted_count, past_days=past.get(e.pk, 0),
+                       days_missing_attendance=missing.get(e.pk, 0))
+        for e in events
+    ]
+
+
+@dataclass
+class EventAhead:
+    """An event's next session, with its seats."""
+
+    session: Session
+    confirmed: int
+    waitlisted: int
+
+    @property
+    def event(self) -> Event:
+        return self.session.event
+
+    @property
+    def free(self) -> int:
+        return max(0, self.session.event.capacity - self.confirmed)
+
+
+def municipal_events_ahead(municipality_ids, *, kinds=None, limit=5, scan=60) -> list[EventAhead]:
+    """The next `limit` events owned by the municipalities, each once (at its next session; a monthly
+    series appears once), soonest first. `kinds` narrows to event kinds. Two queries."""
+    now = timezone.now()
+    sessions = (
+        Session.objects.filter(
+            event__municipality_id__in=list(municipality_ids), starts_at__gte=now, cancelled=False,
+            event__cancelled_at__isnull=True,
+        )
+        .select_related("event", "event__municipality")
+        .order_by("starts_at", "pk")
+    )
+    if kinds:
+        sessions = sessions.filter(event__kind__in=list(kinds))
+    first, seen = [], set()
+    for session in sessions[:scan]:
+        if session.event_id in seen:
+            continue
+        seen.add(session.event_id)
+        first.append(session)
+        if len(first) == limit:
+            break
+    counts = {
+        pk: (confirmed, waitlisted)
+        for pk, confirmed, waitlisted in with_counts(Event.objects.filter(pk__in=seen))
+        .values_list("pk", "confirmed_count", "waitlisted_count")
+    } if first else {}
+    return [EventAhead(s, *counts.get(s.event_id, (0, 0))) for s in first]

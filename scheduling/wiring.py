@@ -34,13 +34,15 @@ def connect():
     from people import signals as people_signals
 
     from . import notifications
-    from .views.panels import upcoming_panel
+    from .views.panels import cohorts_panel, local_events_panel, upcoming_panel
 
     navigation.register(navigation.NavItem(
         key="calendar", label=_("Calendar"), url_name="scheduling:calendar", order=30,
         visible=lambda access: access.is_authenticated,
     ))
     dashboard.register_panel("scheduling_upcoming", upcoming_panel)
+    dashboard.register_panel("scheduling_cohorts", cohorts_panel)
+    dashboard.register_panel("scheduling_local_events", local_events_panel)
     for kind, renderer in notifications.RENDERERS.items():
         people_notifications.register_renderer(kind, renderer)
     for signal in (account_signals.password_changed, account_signals.password_set, account_signals.password_reset):

@@ -4,12 +4,14 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from people.models import Municipality
 
 from ..models import MonthlySnapshot
 from .evidence import evaluate, load_evidence
+from .reports import figures_on
 
 
 def month_end(year, month):
@@ -68,4 +70,45 @@ def trend(*, municipality: Municipality, as_of=None, months=24) -> list[TrendPoi
             denominator = s.total - s.exempt
             percent = round(100 * s.completed / denominator, 1) if denominator else None
             points.append(TrendPoint(m, s.as_of, percent, s.completed, s.total, s.overdue, s.booked, "snapshot"))
+    return points
+
+
+# --- The national trend (the national report and the national admin's home) ---------------------
+
+
+def national_trend(*, municipality_ids, as_of=None, months=24) -> list[TrendPoint]:
+    """Monthly figures summed over the municipalities: the stored snapshots where every one of them has
+    one, otherwise computed from the evidence as of the month's end (`reports.figures_on`, constant
+    queries per month). The current month is always computed live. One query for the snapshots, a fixed
+    number per computed month (at most `months`)."""
+    as_of = as_of or timezone.localdate()
+    ids = list(municipality_ids)
+    firsts = last_months(as_of, months)
+    days = {m: min(month_end(m.year, m.month), as_of) for m in firsts}
+    if not ids:
+        return [TrendPoint(m, days[m], None, 0, 0, 0, 0, "computed") for m in firsts]
+    stored = {
+        row["month"]: row for row in MonthlySnapshot.objects.filter(municipality_id__in=ids, month__in=firsts[:-1])
+        .values("month").annotate(n=Count("pk"), total=Sum("total"), completed=Sum("completed"),
+                                  overdue=Sum("overdue"), exempt=Sum("exempt"), booked=Sum("booked"),
+                                  last_day=Max("as_of"))
+        .order_by()
+    }
+    points = []
+    for m in firsts:
+        row = stored.get(m)
+        if row is not None and row["n"] == len(ids):
+            denominator = row["total"] - row["exempt"]
+            percent = round(100 * row["completed"] / denominator, 1) if denominator else None
+            points.append(TrendPoint(m, row["last_day"], percent, row["completed"], row["total"], row["overdue"],
+                                     row["booked"], "snapshot"))
+            continue
+        figures = figures_on(days[m], municipality_ids=ids).values()
+        completed = sum(f.completed for f in figures)
+        total = sum(f.total for f in figures)
+        denominator = total - sum(f.exempt for f in figures)
+        points.append(TrendPoint(
+            m, days[m], round(100 * completed / denominator, 1) if denominator else None, completed, total,
+            sum(f.overdue for f in figures), sum(f.booked for f in figures), "computed",
+        ))
     return points

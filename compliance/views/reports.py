@@ -12,7 +12,8 @@ from people.permissions import access_for
 from .. import exports, services
 from ..chart import trend_chart
 from ..forms import AsOfForm
-from ..selectors import personal, reports, scope, trend
+from ..selectors import reports, scope, trend
+from ..selectors.dashboard import own_next_steps
 from ..status import BADGE, STATUS_ORDER, Progress, Status
 
 EXPORT_FORMATS = ("csv", "xlsx", "pdf")
@@ -56,11 +57,7 @@ def index(request):
 
 @login_required
 def own_status(request):
-    return render(
-        request,
-        "compliance/own_status.html",
-        {"statuses": personal.own_statuses(person=request.user), "badge": BADGE},
-    )
+    return render(request, "compliance/own_status.html", {**own_next_steps(person=request.user), "badge": BADGE})
 
 
 # --- Municipal report --------------------------------------------------------------------------
@@ -147,6 +144,7 @@ def municipal_export(request, slug, fmt):
                 "as_of": as_of,
                 "title": title,
                 "teams": report.teams,
+                "points": trend.trend(municipality=municipality, as_of=as_of),
             },
             request,
         )

@@ -159,6 +159,8 @@ def event_detail(request, pk):
         "may_cancel_self": registration is not None and cancellation_allowed(registration, request.user),
         "hosts": list(event.hosts.all()),
         "seats_left": max(0, event.capacity - event.confirmed_count),
+        # "Sign me up" only for someone in the event's audience (never a provider's staff on its own cohort).
+        "may_sign_up": selectors.in_audience(request.user, event),
     })
 
 
