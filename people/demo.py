@@ -10,6 +10,7 @@ from django.db import transaction
 from . import services
 from .models import Membership, Municipality, Provider, Team, User
 from .roles import Role
+from .sso import demo as sso_demo
 
 DEMO_PASSWORD = "demo-ics-2026"
 # The national admin must use two-factor; the demo account's TOTP secret is public on purpose
@@ -19,6 +20,7 @@ DEMO_ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 MUNICIPALITIES = {
     "skanderborg": {
         "name": "Skanderborg",
+        "cvr": "29189633",
         "teams": ["Familieafdelingen Nord", "Familieafdelingen Syd", "Ungeteamet"],
         "people": {
             "leder": ("Mette Kjær Andersen", Role.LEADER, None, datetime.date(2015, 3, 1)),
@@ -29,6 +31,7 @@ MUNICIPALITIES = {
     },
     "vesthimmerland": {
         "name": "Vesthimmerland",
+        "cvr": "29189730",
         "teams": ["Børn og Familie", "Handicapteamet"],
         "people": {
             "leder": ("Hanne Dahl Sørensen", Role.LEADER, None, datetime.date(2012, 1, 1)),
@@ -39,6 +42,7 @@ MUNICIPALITIES = {
     },
     "koebenhavn": {
         "name": "København",
+        "cvr": "64942212",
         "teams": ["BFU Nørrebro", "BFU Amager", "BFU Vesterbro"],
         "people": {
             "leder": ("Anders Rasmussen Bay", Role.LEADER, None, datetime.date(2014, 9, 1)),
@@ -88,9 +92,13 @@ def load(stdout=None):
 
     for slug, spec in MUNICIPALITIES.items():
         municipality = Municipality.objects.get(name=spec["name"])
+        if municipality.cvr != spec["cvr"]:
+            municipality.cvr = spec["cvr"]
+            municipality.save(update_fields=["cvr"])
         teams = {name: Team.objects.get_or_create(municipality=municipality, name=name)[0] for name in spec["teams"]}
         for local, (full_name, role, team_name, start) in spec["people"].items():
             person = _account(f"{local}@{slug}.demo", full_name)
             _membership(person, role, start, municipality=municipality, team=teams.get(team_name))
+    sso_demo.load(stdout)
     if stdout:
         stdout.write(f"  people: {User.objects.count()} accounts, {Membership.objects.count()} memberships")

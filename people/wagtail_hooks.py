@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
 from .models import Invitation, Membership, Municipality, Provider, Team
+from .sso.admin import SsoViewSetGroup
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -16,7 +17,8 @@ class MunicipalityViewSet(SnippetViewSet):
     menu_label = _("Municipalities")
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("cvr"),
+              FieldPanel("sso_creates_caseworkers")]
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -67,6 +69,7 @@ class OrganisationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationViewSetGroup)
+register_snippet(SsoViewSetGroup)
 
 
 @hooks.register("after_create_snippet")
