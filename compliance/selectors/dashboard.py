@@ -17,7 +17,7 @@ from ..services import bookable_cohorts
 from ..status import Figures, Status
 from .evidence import StatusRow, evaluate, load_evidence
 from .personal import own_statuses
-from .reports import NationalRow, figures_on, national_totals
+from .reports import NationalRow, figures_on, national_totals, risk_order
 from .trend import national_trend
 
 # --- A person's own status and next step ---------------------------------------------------------
@@ -110,13 +110,6 @@ class RiskRow:
     def overdue_share(self):
         f = self.row.figures
         return round(100 * f.overdue / f.denominator, 1) if f.denominator else None
-
-
-def risk_order(row: NationalRow):
-    """Most at risk first: the largest share overdue, then the lowest compliance, then the name."""
-    f = row.figures
-    share = f.overdue / f.denominator if f.denominator else -1
-    return (-share, f.percent if f.percent is not None else 101, row.municipality.name)
 
 
 @dataclass

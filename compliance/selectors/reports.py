@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from courses import evidence as course_evidence
 from courses.models import Completion, CourseKind
-from people.models import Membership, Municipality
+from people.models import Membership, Municipality, MunicipalityRegion
 from people.roles import Role
 
 from ..models import LicenceAgreement
@@ -119,6 +119,12 @@ class NationalRow:
     def licensed(self):
         return self.figures.terms.licensed
 
+    @property
+    def overdue_share(self):
+        """Overdue people as a share (%, one decimal) of the staff less the exempt; None without staff."""
+        f = self.figures
+        return round(100 * f.overdue / f.denominator, 1) if f.denominator else None
+
 
 NATIONAL_SORT = {
     "navn": lambda r: r.municipality.name,
@@ -127,6 +133,7 @@ NATIONAL_SORT = {
     "ansatte": lambda r: r.figures.total,
     "superbrugere": lambda r: r.figures.qualified_superusers,
     "licens": lambda r: (not r.licensed, r.figures.terms.status),
+    "risiko": lambda r: risk_order(r),  # defined below with the national filters
 }
 
 
@@ -223,3 +230,65 @@ def national_totals(rows: list[NationalRow]) -> Figures:
             total.progress[kind] += count
         total.qualified_superusers += row.figures.qualified_superusers
     return total
+
+
+# --- The national picture: filters (licensed only, region), risk order -----------------------------
+
+
+def risk_order(row: NationalRow):
+    """Most at risk first: the largest share of staff (less the exempt) overdue, then the lowest
+    compliance, then the name. Municipalities without staff last."""
+    f = row.figures
+    share = f.overdue / f.denominator if f.denominator else -1
+    return (-share, f.percent if f.percent is not None else 101, row.municipality.name)
+
+
+def municipality_regions(day: datetime.date) -> dict:
+    """{municipality id: Region} on a day (regions change: a period per municipality). One query."""
+    periods = (
+        MunicipalityRegion.objects.filter(valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("region").order_by("valid_from")
+    )
+    return {p.municipality_id: p.region for p in periods}
+
+
+@dataclass
+class NationalView:
+    """The national report as the screen (and the export of the screen) filters it."""
+
+    as_of: datetime.date
+    rows: list[NationalRow]  # filtered and sorted
+    all_rows: list[NationalRow]  # every municipality (the map shows the whole country)
+    regions: list  # [Region] on the day, for the filter
+    region: object  # the chosen Region or None
+    licensed_only: bool
+    sort: str
+    descending: bool
+    region_of: dict  # municipality id -> Region
+
+    @property
+    def totals(self) -> Figures:
+        return national_totals(self.rows)
+
+    @property
+    def licensed_count(self) -> int:
+        return sum(1 for r in self.rows if r.licensed)
+
+
+def national_view(*, as_of=None, licensed_only=True, region_id=None, sort="risiko",
+                  descending=False) -> NationalView:
+    """The national report filtered to licensed municipalities (by default) and one region (optional),
+    sorted by risk (by default) or a `NATIONAL_SORT` key. Constant queries."""
+    as_of = as_of or timezone.localdate()
+    region_of = municipality_regions(as_of)
+    regions = sorted({r.pk: r for r in region_of.values()}.values(), key=lambda r: r.name)
+    region = next((r for r in regions if str(r.pk) == str(region_id)), None) if region_id else None
+    if sort not in NATIONAL_SORT:
+        sort = "risiko"
+    rows = all_rows = national_report(as_of=as_of, sort=sort, descending=descending)
+    if licensed_only:
+        rows = [r for r in rows if r.licensed]
+    if region is not None:
+        rows = [r for r in rows if getattr(region_of.get(r.municipality.pk), "pk", None) == region.pk]
+    return NationalView(as_of, rows, all_rows, regions, region, licensed_only, sort, descending, region_of)

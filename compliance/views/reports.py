@@ -12,6 +12,7 @@ from people.permissions import access_for
 from .. import exports, services
 from ..chart import trend_chart
 from ..forms import AsOfForm
+from ..map import tile_map
 from ..selectors import reports, scope, trend
 from ..selectors.dashboard import own_next_steps
 from ..status import BADGE, STATUS_ORDER, Progress, Status
@@ -162,33 +163,61 @@ def _national_or_404(request):
         raise Http404
 
 
+NATIONAL_PARAMS = ("dato", "sort", "retning", "alle", "region")
+
+
+def _national_view(request, as_of):
+    """The national report as the query string filters it: licensed municipalities only unless
+    ?alle=1, one region with ?region=<id>, sorted by risk unless ?sort= names another column. The
+    screen and its exports read the same parameters."""
+    return reports.national_view(
+        as_of=as_of, licensed_only=request.GET.get("alle") != "1", region_id=request.GET.get("region") or None,
+        sort=request.GET.get("sort", "risiko"), descending=request.GET.get("retning") == "faldende",
+    )
+
+
 @login_required
 def national(request):
     _national_or_404(request)
     as_of, as_of_form = _as_of(request)
-    sort = request.GET.get("sort", "navn")
-    descending = request.GET.get("retning") == "faldende"
-    rows = reports.national_report(as_of=as_of, sort=sort, descending=descending)
+    view = _national_view(request, as_of)
     sort_links = {}
     for key in reports.NATIONAL_SORT:
         params = request.GET.copy()
         params["sort"] = key
-        params["retning"] = "faldende" if key == sort and not descending else "stigende"
+        params["retning"] = "faldende" if key == view.sort and not view.descending else "stigende"
         sort_links[key] = "?" + params.urlencode()
+    toggle = request.GET.copy()
+    if view.licensed_only:
+        toggle["alle"] = "1"
+    else:
+        toggle.pop("alle", None)
+    # Faded on the map: outside the chosen region (municipalities without an agreement are grey anyway).
+    selected = {r.municipality.pk for r in view.all_rows
+                if view.region is None or getattr(view.region_of.get(r.municipality.pk), "pk", None) == view.region.pk}
+    ids = [r.municipality.pk for r in view.rows if r.licensed]
+    points = trend.national_trend(municipality_ids=ids, as_of=as_of)
     return render(
         request,
         "compliance/national_report.html",
         {
-            "rows": rows,
-            "totals": reports.national_totals(rows),
+            "view": view,
+            "filters": request.GET,
+            "rows": view.rows,
+            "totals": view.totals,
             "as_of": as_of,
             "as_of_form": as_of_form,
             "is_today": as_of == timezone.localdate(),
-            "sort": sort,
-            "descending": descending,
+            "sort": view.sort,
+            "descending": view.descending,
             "sort_links": sort_links,
-            "export_query": _query_suffix(request, "dato", "sort", "retning"),
-            "licensed_count": sum(1 for r in rows if r.licensed),
+            "toggle_all": "?" + toggle.urlencode(),
+            "export_query": _query_suffix(request, *NATIONAL_PARAMS),
+            "licensed_count": view.licensed_count,
+            "municipality_count": len(view.all_rows),
+            "map": tile_map(view.all_rows, selected_ids=selected),
+            "chart": trend_chart(points),
+            "points": points,
         },
     )
 
@@ -199,11 +228,14 @@ def national_export(request, fmt):
         raise Http404
     _national_or_404(request)
     as_of, _form = _as_of(request)
-    rows = reports.national_report(
-        as_of=as_of, sort=request.GET.get("sort", "navn"), descending=request.GET.get("retning") == "faldende"
-    )
+    view = _national_view(request, as_of)
+    rows = view.rows
     filename = f"compliance-national-{as_of.isoformat()}"
     title = _("Licence compliance – all municipalities")
+    if view.licensed_only:
+        title = _("Licence compliance – licensed municipalities")
+    if view.region is not None:
+        title = f"{title} – {view.region.name}"
     if fmt == "pdf":
         return exports.report_pdf_response(
             filename,
@@ -213,6 +245,8 @@ def national_export(request, fmt):
                 "totals": reports.national_totals(rows),
                 "as_of": as_of,
                 "title": title,
+                "region": view.region,
+                "licensed_only": view.licensed_only,
             },
             request,
         )
