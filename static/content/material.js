@@ -14,8 +14,8 @@
     var T = {
         da: {
             phase: "Fase %s af %s", previous: "Forrige fase", next: "Næste fase",
-            picked: "Kortet “%s” er valgt. Vælg nu den dimension, det hører til.",
-            placed: "“%s” er placeret på %s.", unplaced: "Kort, der endnu ikke er placeret",
+            picked: "Kortet »%s« er valgt. Vælg nu den dimension, det hører til.",
+            placed: "»%s« er placeret på %s.", unplaced: "Kort, der endnu ikke er placeret",
             placeHere: "Placér valgt kort på %s", allPlaced: "Alle kort er placeret. Tjek dine placeringer.",
             empty: "Ingen kort endnu", saving: "Gemmer …", saved: "Gemt kl. %s.", saveFailed:
                 "Dit svar kunne ikke gemmes lige nu. Prøv igen, eller brug knappen Gem kladde.",
