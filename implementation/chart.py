@@ -7,6 +7,13 @@ from django.utils.formats import number_format
 from .models import Answer
 
 WIDTH = 720
+# Fills as attributes (WeasyPrint's SVG ignores CSS classes); text on a segment in the colour that
+# contrasts with it (4.5:1 or better).
+SEGMENT_FILL = {"1": "#a3242a", "2": "#e0866b", "3": "#d5dbe2", "4": "#9fbce0", "5": "#15406e", "ved-ikke": "#f3f4f6"}
+SEGMENT_TEXT = {"1": "#ffffff", "5": "#ffffff"}
+GROUP_FILL = ["#15406e", "#b35f00", "#2f7d4f", "#6b4fa0", "#4a5561"]
+PHASE_FILL = {"beslutning": "#9fbce0", "klar": "#6b9bd1", "i-gang": "#2f5f99", "forankring": "#15406e",
+              "ingen": "#d5dbe2"}
 
 
 def _n(value):
@@ -31,6 +38,7 @@ def distribution_chart(rows):
                     continue
                 segments.append({
                     "x": _n(x), "w": _n(w), "cls": f"seg-{value}", "label": value_label,
+                    "fill": SEGMENT_FILL[value], "text_fill": SEGMENT_TEXT.get(value, "#1b1f24"),
                     "percent": number_format(percent, 0), "show": w >= 28, "text_x": _n(x + w / 2),
                 })
                 x += w
@@ -43,7 +51,7 @@ def distribution_chart(rows):
             "bar_h": bar_h, "mean_x": WIDTH - mean_w + 8, "rows": out, "legend": LEGEND}
 
 
-LEGEND = [(f"seg-{v}", Answer(v).label) for v in Answer.values]
+LEGEND = [(SEGMENT_FILL[v], Answer(v).label) for v in Answer.values]
 
 
 def means_chart(phases, groups, labels):
@@ -64,14 +72,14 @@ def means_chart(phases, groups, labels):
                 h = plot_h * (mean - 1) / 4
             x = start + j * bar_w
             bars.append({
-                "x": _n(x), "y": _n(top + plot_h - h), "w": _n(bar_w - 2), "h": _n(h), "cls": f"grp-{j}",
+                "x": _n(x), "y": _n(top + plot_h - h), "w": _n(bar_w - 2), "h": _n(h), "fill": GROUP_FILL[j % len(GROUP_FILL)],
                 "value": "–" if mean is None else number_format(mean, 1), "text_x": _n(x + (bar_w - 2) / 2),
                 "text_y": _n(top + plot_h - h - 4), "group": labels[g], "phase": phase.label,
             })
     gridlines = [{"y": _n(top + plot_h - plot_h * (v - 1) / 4), "value": v} for v in (1, 2, 3, 4, 5)]
     return {"width": WIDTH, "height": height, "left": left, "right": WIDTH - right, "axis_label_x": left - 6,
             "baseline": _n(top + plot_h), "label_y": _n(height - bottom + 18), "bars": bars, "ticks": ticks,
-            "gridlines": gridlines, "legend": [(f"grp-{j}", labels[g]) for j, g in enumerate(groups)]}
+            "gridlines": gridlines, "legend": [(GROUP_FILL[j % len(GROUP_FILL)], labels[g]) for j, g in enumerate(groups)]}
 
 
 def phase_count_chart(counts):
@@ -86,6 +94,6 @@ def phase_count_chart(counts):
         h = plot_h * n / peak
         x = left + i * slot + (slot - bar_w) / 2
         bars.append({"x": _n(x), "y": _n(top + plot_h - h), "w": _n(bar_w), "h": _n(h), "n": n, "label": label,
-                     "text_x": _n(x + bar_w / 2), "text_y": _n(top + plot_h - h - 4), "cls": f"phase-{key}"})
+                     "text_x": _n(x + bar_w / 2), "text_y": _n(top + plot_h - h - 4), "fill": PHASE_FILL.get(key, "#6b9bd1")})
     return {"width": WIDTH, "height": height, "left": left, "right": WIDTH - right,
             "baseline": _n(top + plot_h), "label_y": _n(height - bottom + 18), "bars": bars}

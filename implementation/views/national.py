@@ -51,7 +51,7 @@ def national_export(request):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Municipality"), _("Code"), _("Phase"), _("Latest round opened"), _("Invited"), _("Answered"),
-                     _("Response rate (%)"), _("Licence status (% completed)")])
+                     _("Response rate (%)"), _("Licence status, completed (per cent)")])
     for r in rows:
         writer.writerow([
             neutralise(r.municipality.name), r.municipality.code, neutralise(str(r.phase_label)),

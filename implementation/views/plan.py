@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from web.converters import parse_id
@@ -128,8 +129,9 @@ def round_open(request, slug):
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
-            messages.success(request, _("The round is open. %(n)s people have been invited.") % {
-                "n": barometer_round.invitations.count()})
+            n = barometer_round.invitations.count()
+            messages.success(request, ngettext("The round is open. %(n)s person has been invited.",
+                                               "The round is open. %(n)s people have been invited.", n) % {"n": n})
             return redirect("implementation:plan", slug=municipality.slug)
     return render(request, "implementation/round_form.html", {"municipality": municipality, "form": form},
                   status=400 if form.errors else 200)

@@ -31,7 +31,7 @@ def _context(barometer_round):
         "round": barometer_round, "municipality": barometer_round.municipality, "report": data,
         "groups": groups, "labels": data.group_labels, "phase_charts": phase_charts,
         "means_chart": means_chart(data.phases, groups, data.group_labels),
-        "min_respondents": report_selectors.MIN_RESPONDENTS, "generated_at": timezone.now(),
+        "min_respondents": report_selectors.MIN_RESPONDENTS, "answer_labels": Answer.choices, "generated_at": timezone.now(),
         "as_of": timezone.localdate(),
     }
 

@@ -4,7 +4,17 @@ import datetime
 
 from django.utils import timezone
 
-from implementation.models import Answer, Audience, Phase, QuestionnaireVersion, Response, Round, RoundInvitation, Statement, StatementAnswer
+from implementation.models import (
+    Answer,
+    Audience,
+    Phase,
+    QuestionnaireVersion,
+    Response,
+    Round,
+    RoundInvitation,
+    Statement,
+    StatementAnswer,
+)
 from implementation.services.questionnaire import version_create
 from tests.factories import MembershipFactory
 
