@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from people.models import Municipality, Provider, User
 
+from . import calendar_days
 from .models import Attendance, Event, Registration, RegistrationChange
 from .services.attendance import attendance_record
 from .services.events import event_create, quota_set
@@ -27,10 +28,12 @@ def _at(days, hour, minute=0):
 
 
 def _weekday_offsets(start_offset, count):
-    """`count` consecutive weekdays from `start_offset` days ahead (moved forward off a weekend)."""
+    """`count` consecutive working days from `start_offset` days ahead: weekends and Danish public
+    holidays (and Christmas Eve, New Year's Eve, Constitution Day) skipped, so no demo course day
+    falls on 24 December."""
     offsets, day = [], start_offset
     while len(offsets) < count:
-        if (timezone.localdate() + datetime.timedelta(days=day)).weekday() < 5:
+        if calendar_days.is_working_day(timezone.localdate() + datetime.timedelta(days=day)):
             offsets.append(day)
         day += 1
     return offsets
@@ -223,6 +226,12 @@ def load(stdout=None):
         if july is not None:
             july.cancelled, july.cancelled_at, july.cancel_reason = True, timezone.now(), "Sommerferie"
             july.save(update_fields=["cancelled", "cancelled_at", "cancel_reason"])
+        # A first Tuesday on a public holiday (1 January some years) is cancelled too, with its name.
+        for meeting in series.sessions.filter(cancelled=False):
+            reason = calendar_days.day_off(timezone.localdate(meeting.starts_at))
+            if reason:
+                meeting.cancelled, meeting.cancelled_at, meeting.cancel_reason = True, timezone.now(), reason
+                meeting.save(update_fields=["cancelled", "cancelled_at", "cancel_reason"])
 
     if stdout:
         stdout.write(

@@ -4,7 +4,7 @@ import calendar as pycalendar
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,8 @@ from people.permissions import access_for, get_visible_or_404, plannable_municip
 
 from .. import selectors
 from ..models import Event, Registration
+from ..recurrence import describe
+from ..upcoming import series_once
 
 
 def _month_from(request):
@@ -52,8 +54,8 @@ def _calendar_page(request, *, title, sessions_between, extra=None):
         context.update(weeks=weeks, previous=previous, following=following, sessions=sessions)
     else:
         now = timezone.now()
-        context["sessions"] = list(sessions_between(now - datetime.timedelta(hours=12),
-                                                    now + datetime.timedelta(days=366))[:300])
+        context["sessions"] = series_once(sessions_between(now - datetime.timedelta(hours=12),
+                                                           now + datetime.timedelta(days=366))[:300])
     return render(request, "scheduling/calendar.html", context)
 
 
@@ -75,12 +77,18 @@ def my_calendar(request):
 
 def _event_overview(events):
     """The organisation's events from the last 60 days on, with seats taken (one query)."""
-    since = timezone.now() - datetime.timedelta(days=60)
-    return list(
+    now = timezone.now()
+    since = now - datetime.timedelta(days=60)
+    events = list(
         selectors.with_counts(events)
-        .annotate(first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at"))
+        .annotate(first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at"),
+                  next_start=Min("sessions__starts_at", filter=Q(sessions__starts_at__gte=now,
+                                                                  sessions__cancelled=False)))
         .filter(last_end__gte=since).order_by("first_start")[:200]
     )
+    for event in events:
+        event.series_text = describe(event.recurrence_rule) if event.is_series else ""
+    return events
 
 
 def _organisation_calendar(request, organisation, events, **extra):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,12 +16,16 @@ from people.roles import Role
 from web.forms import errors_to_form
 
 from .. import ical, selectors
-from ..forms import CancelForm, EventForm, FirstSessionForm, QuotaForm, SessionForm
+from ..forms import CancelForm, EventForm, FirstSessionForm, QuotaForm, SessionForm, days_off_warnings
 from ..models import Event, Registration, Session
+from ..recurrence import RecurrenceError, describe, first_matches, occurrences
 from ..services import events as event_services
 from ..services.registration import cancellation_allowed
 from .feeds import calendar_response
 from .scope import page_object_or_404
+
+# The box a planner ticks to keep a day that falls on a public holiday or a weekend.
+KEEP_DAYS_OFF = "behold_fridage"
 
 
 def _host_queryset(*, municipality=None, provider=None):
@@ -56,6 +61,33 @@ def _owner_from_request(request):
     raise Http404
 
 
+def _planned_starts(form, first):
+    """The start of every day or meeting the forms plan (a series: every meeting of the rule)."""
+    sessions = first.sessions()
+    rule = form.cleaned_data.get("recurrence_rule")
+    if not rule:
+        return [start for start, _end in sessions]
+    first_start, first_end = sessions[0]
+    try:
+        return [start for start, _end in occurrences(rule, first_start, first_end - first_start)]
+    except RecurrenceError as exc:
+        form.add_error("repeat", str(exc))
+        return []
+
+
+def _series_fits_first_day(form, first) -> bool:
+    """A series begins on the first day chosen: that day must be one the rule repeats on."""
+    rule = form.cleaned_data.get("recurrence_rule")
+    starts_at = first.cleaned_data["starts_at"]
+    if not rule or first_matches(rule, starts_at):
+        return True
+    first.add_error("starts_at", _(
+        "The first meeting is %(day)s, but the series repeats %(rule)s. Choose a first date that fits, "
+        "or change how it repeats."
+    ) % {"day": date_format(timezone.localtime(starts_at), "l j. F Y"), "rule": describe(rule)})
+    return False
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_create(request):
@@ -64,20 +96,25 @@ def event_create(request):
     form = EventForm(request.POST or None, owner_kind=owner_kind, host_queryset=_host_queryset(**owner), owner=owner,
                      initial={"kind": request.GET.get("type") or None})
     first = FirstSessionForm(request.POST or None, prefix="first")
-    if request.method == "POST" and form.is_valid() and first.is_valid():
-        data = dict(form.cleaned_data)
-        hosts = data.pop("hosts", [])
-        try:
-            event = event_services.event_create(
-                by=request.user, hosts=hosts, sessions=first.sessions(), **owner, **data
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The event is created. Check the days and times below."))
-            return redirect(event)
+    warnings = []
+    if request.method == "POST" and form.is_valid() and first.is_valid() and _series_fits_first_day(form, first):
+        starts = _planned_starts(form, first)
+        warnings = days_off_warnings(starts)
+        if form.is_valid() and (not warnings or request.POST.get(KEEP_DAYS_OFF) == "ja"):
+            data = form.service_data()
+            hosts = data.pop("hosts", [])
+            try:
+                event = event_services.event_create(
+                    by=request.user, hosts=hosts, sessions=first.sessions(), **owner, **data
+                )
+            except ValidationError as exc:
+                errors_to_form(form, exc)
+            else:
+                messages.success(request, _("The event is created. Check the days and times below."))
+                return redirect(event)
     return render(request, "scheduling/event_form.html", {
         "form": form, "first": first, "owner": owner.get("municipality") or owner.get("provider"), "creating": True,
+        "summary_forms": [form, first], "days_off": warnings, "keep_days_off": KEEP_DAYS_OFF,
     })
 
 
@@ -129,14 +166,12 @@ def event_edit(request, pk):
             return redirect("scheduling:event_edit", pk=event.pk)
         form = EventForm(instance=event, owner_kind=owner_kind, host_queryset=hosts)
     elif _submitted(request, form,
-                    lambda: event_services.event_update(
-                        event=event, by=request.user, **{name: form.cleaned_data[name] for name in form.fields}
-                    ),
+                    lambda: event_services.event_update(event=event, by=request.user, **form.service_data()),
                     _("The event is saved. Registered participants get an updated invitation.")):
         return redirect(event)
     return render(request, "scheduling/event_form.html", {
         "form": form, "event": event, "quota_form": quota_form, "quotas": event.quotas.select_related("municipality"),
-        "owner": event.municipality or event.provider,
+        "owner": event.municipality or event.provider, "summary_forms": [form],
     })
 
 
@@ -198,12 +233,16 @@ def session_edit(request, pk, create=False):
     if session:
         initial = {"starts_at": timezone.localtime(session.starts_at), "ends_at": timezone.localtime(session.ends_at)}
     form = SessionForm(request.POST or None, initial=initial)
-    if _submitted(request, form,
-                  lambda: event_services.session_save(event=event, session=session, by=request.user,
-                                                      **form.cleaned_data),
-                  _("The session is saved.")):
+    warnings = days_off_warnings([form.cleaned_data["starts_at"]]) if form.is_bound and form.is_valid() else []
+    if (not warnings or request.POST.get(KEEP_DAYS_OFF) == "ja") and _submitted(
+        request, form,
+        lambda: event_services.session_save(event=event, session=session, by=request.user, **form.cleaned_data),
+        _("The session is saved."),
+    ):
         return redirect(event)
-    return render(request, "scheduling/session_form.html", {"form": form, "event": event, "session": session})
+    return render(request, "scheduling/session_form.html", {
+        "form": form, "event": event, "session": session, "days_off": warnings, "keep_days_off": KEEP_DAYS_OFF,
+    })
 
 
 @login_required
