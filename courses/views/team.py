@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from people.permissions import access_for, get_visible_or_404
 from web.forms import errors_to_form
@@ -60,7 +60,8 @@ def assign(request, municipality_slug):
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
-            messages.success(request, _("“%(course)s” is assigned to %(count)s people.") % {
+            messages.success(request, ngettext("“%(course)s” is assigned to %(count)s person.",
+                                               "“%(course)s” is assigned to %(count)s people.", len(enrolments)) % {
                 "course": data["course"].title, "count": len(enrolments)})
             return redirect("courses:team_progress", municipality_slug=municipality.slug)
     return render(request, "courses/learning/assign.html", {"form": form, "municipality": municipality})

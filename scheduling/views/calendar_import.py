@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from people.permissions import plannable_municipalities
@@ -37,7 +37,8 @@ def ics_import(request, slug):
             messages.error(request, error_text(exc))
         else:
             del request.session[IMPORT_SESSION_KEY]
-            messages.success(request, _("%(count)s events imported.") % {"count": len(created)})
+            messages.success(request, ngettext("%(count)s event imported.", "%(count)s events imported.",
+                                               len(created)) % {"count": len(created)})
             return redirect("scheduling:municipality_calendar", slug=municipality.slug)
     form = ImportForm(request.POST or None, request.FILES or None)
     preview, errors = None, []
