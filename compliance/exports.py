@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.roles import Role
-from web.pdf import pdf_response, render_pdf
+from web.pdf import pdf_response, render_pdf, static_data_uri
 from web.spreadsheets import neutralise
 
+from .chart import trend_chart
 from .models import AgreementStatus
 from .status import Status
 
@@ -117,6 +118,10 @@ def xlsx_response(filename, title, header, body, *, as_of):
 
 
 def report_pdf_response(filename, template, context, request=None):
-    """A report as PDF through the project's one renderer (`web.pdf`)."""
-    pdf = render_pdf(template, {**context, "generated_at": timezone.localtime()}, request=request)
+    """A report as PDF through the project's one renderer (`web.pdf`): the logo in the header of every
+    page, and the trend chart when the view passes the trend's `points`."""
+    context = {**context, "generated_at": timezone.localtime(), "logo": static_data_uri("img/logo.svg")}
+    if context.get("points"):
+        context["chart"] = trend_chart(context["points"])
+    pdf = render_pdf(template, context, request=request)
     return pdf_response(pdf, f"{filename}.pdf")

@@ -247,6 +247,8 @@ def national_export(request, fmt):
                 "title": title,
                 "region": view.region,
                 "licensed_only": view.licensed_only,
+                "points": trend.national_trend(municipality_ids=[r.municipality.pk for r in rows if r.licensed],
+                                               as_of=as_of),
             },
             request,
         )

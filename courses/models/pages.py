@@ -117,6 +117,10 @@ class CoursePage(MaterialPageMixin, Page):
     course_days = models.PositiveSmallIntegerField(
         _("number of course days"), default=0, help_text=_("In-person course days; 0 for pure e-learning.")
     )
+    course_hours = models.PositiveSmallIntegerField(
+        _("course hours"), null=True, blank=True,
+        help_text=_("Hours of teaching and e-learning in all, printed on the certificate. Leave empty to leave them off."),
+    )
     required_by_licence = models.BooleanField(_("required by the licence"), default=False)
     audience = models.CharField(
         _("audience"), max_length=255, blank=True, help_text=_("Who the course is for, e.g. every caseworker."),
@@ -141,7 +145,7 @@ class CoursePage(MaterialPageMixin, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel([
             FieldPanel("kind"),
-            FieldRowPanel([FieldPanel("course_days"), FieldPanel("required_by_licence")]),
+            FieldRowPanel([FieldPanel("course_days"), FieldPanel("course_hours"), FieldPanel("required_by_licence")]),
             FieldPanel("audience"),
         ], heading=_("The course")),
         FieldPanel("introduction"),

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from people.permissions import visible_people
 from web.pdf import pdf_response
 
-from ..certificates import certificate_filename, certificate_pdf, normalise_code
+from ..certificates import certificate_filename, certificate_pdf, code_candidates, normalise_code
 from ..forms import VerifyForm
 from ..models import Completion, CompletionMethod
 
@@ -35,10 +35,11 @@ def certificate_verify(request, code):
     nothing (not even whether something similar exists)."""
     normalised = normalise_code(code)
     completion = None
-    if normalised:
+    candidates = code_candidates(code)  # tolerant of case, spaces, dashes and 0/O, 1/I/L
+    if candidates:
         completion = (
             Completion.objects.select_related("person", "course", "revocation", "recorded_by")
-            .filter(verification_code=normalised).first()
+            .filter(verification_code__in=candidates).order_by("pk").first()
         )
     if completion is None:
         state = "unknown"
@@ -50,7 +51,7 @@ def certificate_verify(request, code):
         "form": VerifyForm(), "state": state, "completion": completion if state == "valid" else None,
         # A licence audit must see which completions are earlier records imported from a file, and by whom.
         "imported": state == "valid" and completion.method == CompletionMethod.IMPORTED,
-        "code": normalised or "",
+        "code": completion.verification_code if completion else (normalised or ""),
     }, status=404 if state == "unknown" else 200)
     response["X-Robots-Tag"] = "noindex"
     return response
