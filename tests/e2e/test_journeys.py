@@ -46,6 +46,12 @@ def test_caseworker_journey(page, live_server, demo):
         page.keyboard.press("Enter")
         tab_to(page, f'#blk-{board.id} [data-zone="{placements[text]}"] .magnet-zone-button')
         page.keyboard.press("Enter")
+    # Each card also says resource or concern: Tab to its radio group, arrow to the right answer.
+    for card in board.value["cards"].bound_blocks:
+        if card.value["kind"]:
+            tab_to(page, f'#blk-{board.id} input[name="kind-{card.id}"]')
+            page.keyboard.press("Space" if card.value["kind"] == "resource" else "ArrowDown")
+            assert page.locator(f'#blk-{board.id} input[name="kind-{card.id}"][value="{card.value["kind"]}"]').is_checked()
     tab_to(page, f"#blk-{board.id} .magnet-form button[type=submit]")
     page.keyboard.press("Enter")
     result = page.locator(f"#blk-{board.id} [data-result]")
