@@ -147,7 +147,7 @@ def _day3_quiz():
 
 def grundkursus(media):
     return {
-        "title": "ICS-grundkursus", "slug": "ics-grundkursus", "kind": CourseKind.BASIC, "course_days": 3,
+        "title": "ICS-grundkursus", "slug": "ics-grundkursus", "kind": CourseKind.BASIC, "course_days": 3, "course_hours": 24,
         "required_by_licence": True,
         "audience": "Alle sagsbehandlere på børne- og ungeområdet i en ICS-kommune",
         "summary": "Det obligatoriske tredagesforløb i ICS med e-læring før og efter hver kursusdag.",

@@ -53,7 +53,7 @@ def _barnets_lov_quiz():
 
 def brush_up(media):
     return {
-        "title": "ICS brush-up", "slug": "ics-brush-up", "kind": CourseKind.BRUSH_UP, "course_days": 0,
+        "title": "ICS brush-up", "slug": "ics-brush-up", "kind": CourseKind.BRUSH_UP, "course_days": 0, "course_hours": 3,
         "required_by_licence": False,
         "audience": "Sagsbehandlere, hvis grundkursus ligger nogle år tilbage",
         "summary": "Genopfrisk trekanten, tragtmodellen og det nye i Barnets lov på en time.",

@@ -163,7 +163,8 @@ def _courses(index_page, specs):
         if course is None:
             course = _publish(index_page, CoursePage(
                 title=course_spec["title"], slug=course_spec["slug"], kind=course_spec["kind"],
-                course_days=course_spec["course_days"], required_by_licence=course_spec["required_by_licence"],
+                course_days=course_spec["course_days"], course_hours=course_spec.get("course_hours"),
+                required_by_licence=course_spec["required_by_licence"],
                 audience=course_spec["audience"], introduction=course_spec["introduction"],
                 learning_objectives=[("objective", objective) for objective in course_spec["objectives"]],
                 search_description=course_spec["summary"],

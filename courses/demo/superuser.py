@@ -71,7 +71,7 @@ def _self_assessment():
 def superbrugerkursus(media):
     return {
         "title": "ICS-superbrugerkursus", "slug": "ics-superbrugerkursus", "kind": CourseKind.SUPERUSER,
-        "course_days": 5, "required_by_licence": False,
+        "course_days": 5, "course_hours": 37, "required_by_licence": False,
         "audience": "Udpegede ICS-superbrugere: erfarne sagsbehandlere og ledere",
         "summary": "Tre moduler over fem kursusdage: forandring, analyse og barnets plan, undervisning og sparring.",
         "introduction": (

@@ -35,7 +35,7 @@ def local_theme_day(media):
     """Skanderborg's own material: a theme day written by its superusers, approved by its leader."""
     return {
         "title": "Temadag: Barnets stemme i undersøgelsen", "slug": "temadag-barnets-stemme", "kind": CourseKind.THEME,
-        "course_days": 1, "required_by_licence": False,
+        "course_days": 1, "course_hours": 6, "required_by_licence": False,
         "audience": "Sagsbehandlere i Familieafdelingen Nord og Syd",
         "summary": "Lokal temadag om samtalen med barnet, planlagt af kommunens ICS-superbrugere.",
         "introduction": (
