@@ -15,19 +15,20 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 TILES_CSV = Path(__file__).resolve().parent / "data" / "municipality_tiles.csv"
 TILE, GAP, PAD = 46, 3, 4
 
 # (lower bound of the completed share in %, css class, legend label), highest first.
 BANDS = (
-    (90, "map-b4", _("90 % or more")),
-    (75, "map-b3", _("75–89 %")),
-    (50, "map-b2", _("50–74 %")),
-    (0, "map-b1", _("under 50 %")),
+    (90, "map-b4", lambda: _("%(low)s %% or more") % {"low": 90}),
+    (75, "map-b3", lambda: _("%(low)s–%(high)s %%") % {"low": 75, "high": 89}),
+    (50, "map-b2", lambda: _("%(low)s–%(high)s %%") % {"low": 50, "high": 74}),
+    (0, "map-b1", lambda: _("under %(high)s %%") % {"high": 50}),
 )
-NO_FIGURE = ("map-b0", _("no agreement or no staff"))
+NO_FIGURE = ("map-b0", gettext_lazy("no agreement or no staff"))
 
 
 @functools.cache
@@ -42,8 +43,8 @@ def band(percent):
         return NO_FIGURE
     for lower, css, label in BANDS:
         if percent >= lower:
-            return css, label
-    return BANDS[-1][1:]
+            return css, label()
+    return BANDS[-1][1], BANDS[-1][2]()
 
 
 @dataclass
@@ -84,10 +85,10 @@ def tile_map(rows, *, selected_ids) -> dict:
             x=PAD + col * (TILE + GAP), y=PAD + line * (TILE + GAP), css=css, band_label=str(label),
             percent=percent, overdue=figures.overdue, selected=row.municipality.pk in selected_ids,
         ))
-    cols = max((c for c, _r in positions.values()), default=0) + 1
-    lines = max((r for _c, r in positions.values()), default=0) + 1
+    cols = max((c for c, _row in positions.values()), default=0) + 1
+    lines = max((r for _col, r in positions.values()), default=0) + 1
     return {
         "tiles": tiles, "tile": TILE, "half": TILE // 2,
         "width": 2 * PAD + cols * (TILE + GAP) - GAP, "height": 2 * PAD + lines * (TILE + GAP) - GAP,
-        "legend": [(css, label) for _lower, css, label in BANDS] + [NO_FIGURE],
+        "legend": [(css, label()) for _lower, css, label in BANDS] + [NO_FIGURE],
     }

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from courses.models import CourseKind, CoursePage
 from people.models import Municipality
+from scheduling.selectors import open_cohorts_for_course_page
 
 from ..models import AgreementStatus, LicenceTerms
-from ..services import bookable_cohorts
 from ..status import Figures, Status
 from .evidence import StatusRow, evaluate, load_evidence
 from .personal import own_statuses
@@ -48,7 +48,7 @@ def own_next_steps(*, person, as_of=None) -> dict:
         return {"steps": [], "basic_course": None, "cohorts": []}
     needs = any(row.needs_action for _name, row in statuses)
     basic = CoursePage.objects.live().filter(kind=CourseKind.BASIC).order_by("path").first() if needs else None
-    cohorts = bookable_cohorts()[:3] if needs and any(
+    cohorts = list(open_cohorts_for_course_page(basic.pk)[:3]) if basic is not None and any(
         row.needs_action and row.progress.booking is None and row.progress.waitlist is None for _n, row in statuses
     ) else []
     steps = []
