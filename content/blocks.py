@@ -469,7 +469,9 @@ class QuizAnswerBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Answer"), max_length=300)
     correct = blocks.BooleanBlock(label=_("Correct"), required=False)
     feedback = blocks.TextBlock(
-        label=_("Feedback"), required=False, help_text=_("Shown after answering when this answer was chosen."),
+        label=_("Feedback"), required=False,
+        help_text=_("Shown when this answer was chosen, once the question is answered correctly or the correct "
+                    "answers are shown."),
     )
 
     class Meta:
@@ -485,7 +487,8 @@ class QuizQuestionBlock(blocks.StructBlock):
     )
     answers = blocks.ListBlock(QuizAnswerBlock(), label=_("Answers"), min_num=2)
     explanation = blocks.TextBlock(label=_("Explanation"), required=False,
-                                   help_text=_("Shown after answering."))
+                                   help_text=_("Shown once the question is answered correctly or the correct "
+                                               "answers are shown."))
 
     class Meta:
         icon = "help"
@@ -517,6 +520,17 @@ class QuizBlock(UidMixin, blocks.StructBlock):
         help_text=_("The share of questions that must be answered correctly to pass."),
     )
     questions = blocks.ListBlock(QuizQuestionBlock(), label=_("Questions"), min_num=1)
+    reveal_after = blocks.IntegerBlock(
+        label=_("Show the correct answers after (attempts)"), min_value=1, max_value=10, default=3,
+        help_text=_("A learner sees the correct answers, the feedback and the explanations once they pass, or "
+                    "after this many attempts without passing. Before that they see only which questions were "
+                    "right."),
+    )
+    retry_pause = blocks.IntegerBlock(
+        label=_("Pause before a new attempt (minutes)"), min_value=0, max_value=60, default=1,
+        help_text=_("After an attempt that did not pass, the learner can try again when this many minutes have "
+                    "passed (0: at once)."),
+    )
 
     class Meta:
         icon = "tick-inverse"
@@ -530,6 +544,8 @@ class QuizBlock(UidMixin, blocks.StructBlock):
             "title": "Test dig selv",
             "introduction": "",
             "pass_mark": 80,
+            "reveal_after": 3,
+            "retry_pause": 1,
             "questions": [{
                 "question": "Hvor mange dimensioner har ICS-trekanten?",
                 "multiple": False,

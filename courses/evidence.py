@@ -24,6 +24,7 @@ from django.urls import reverse
 from web.dates import local_date
 
 from .models import Completion, CompletionMethod, CourseKind, Enrolment, LessonPage, LessonProgress
+from .selectors.progress import lesson_percent
 
 __all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans"]
 
@@ -93,10 +94,9 @@ class LearningSpan:
         return sum(1 for done in self.lessons_done_on if done <= day)
 
     def percent_on(self, day: datetime.date) -> int:
-        """The share of the course's lessons completed by `day`, in whole per cent (0 with no lessons)."""
-        if not self.lesson_total:
-            return 0
-        return min(100, round(100 * self.lessons_done(day) / self.lesson_total))
+        """The share of the course's lessons completed by `day`, in whole per cent (0 with no lessons):
+        the one progress figure of courses.selectors.progress."""
+        return lesson_percent(self.lessons_done(day), self.lesson_total)
 
 
 def learning_spans(
@@ -118,7 +118,8 @@ def learning_spans(
     course_ids = {row[1] for row in rows}
     paths = {row[1]: row[6] for row in rows}
     done = {}
-    progress = LessonProgress.objects.filter(course_id__in=course_ids, completed_at__date__lte=until)
+    # Live lessons only, as the total and every other progress figure count them.
+    progress = LessonProgress.objects.filter(course_id__in=course_ids, completed_at__date__lte=until, lesson__live=True)
     if person_ids is not None:
         progress = progress.filter(person_id__in=person_ids)
     for person_id, course_id, completed_at in progress.order_by().values_list("person_id", "course_id", "completed_at"):

@@ -14,15 +14,18 @@ from django.utils import timezone
 from people.models import Provider
 
 from ..models import (
+    CaseAnswer,
     Completion,
     CompletionMethod,
     CompletionRevocation,
     CoursePage,
     Enrolment,
     EnrolmentSource,
+    MagnetBoardAttempt,
     QuizAttempt,
 )
 from ..selectors.catalogue import course_outline
+from ..selectors.exercises import board_cards, case_tasks
 from ..services.completion import completion_record, completion_revoke
 from ..services.progress import lesson_complete
 
@@ -62,11 +65,34 @@ def _pass_quizzes(person, lessons):
                                            max_score=1, passed=True)
 
 
+def _do_exercises(person, lesson):
+    """The lesson's exercises done, as a lesson is marked completed only then: quizzes passed, boards
+    checked, cases submitted (with a short answer per task)."""
+    _pass_quizzes(person, [lesson])
+    now = timezone.now()
+    for child in lesson.exercise_blocks():
+        if child.block_type == "magnet_board" and not MagnetBoardAttempt.objects.filter(
+                person=person, lesson=lesson, block_id=child.id).exists():
+            cards = board_cards(child.block_type, child.value)
+            MagnetBoardAttempt.objects.create(
+                person=person, lesson=lesson, block_id=child.id, placements={cid: c["dimension"] for cid, c in cards},
+                results={cid: True for cid, _c in cards}, score=len(cards), max_score=len(cards))
+        elif child.block_type == "case_exercise":
+            CaseAnswer.objects.get_or_create(person=person, lesson=lesson, block_id=child.id, defaults={
+                "answers": {tid: "Mine noter til opgaven (demodata)." for tid, _t in case_tasks(child.value)},
+                "updated_at": now, "submitted_at": now, "revision": 1,
+            })
+
+
+def _complete(person, lesson):
+    _do_exercises(person, lesson)
+    lesson_complete(person=person, lesson=lesson)
+
+
 def _complete_lessons(person, course, lessons):
     _enrol(person, course)
-    _pass_quizzes(person, lessons)
     for lesson in lessons:
-        lesson_complete(person=person, lesson=lesson)
+        _complete(person, lesson)
 
 
 def _import(person, course, day, provider, by):
@@ -116,16 +142,16 @@ def load(stdout=None):
         overdue = slug == "vesthimmerland"
         _enrol(cw1, basic, source=EnrolmentSource.ASSIGNED, due_in_days=-10 if overdue else 75, by=leader)
         for lesson in basic_lessons[: 2 if slug == "skanderborg" else 1]:
-            lesson_complete(person=cw1, lesson=lesson)
+            _complete(cw1, lesson)
         if slug == "skanderborg" and len(required_brush) > 1:
             _enrol(cw1, brush_up, source=EnrolmentSource.SELF)
-            lesson_complete(person=cw1, lesson=required_brush[0])
+            _complete(cw1, required_brush[0])
         # The experienced caseworker finished the brush-up on the platform: an e-learning completion.
         _complete_lessons(cw2, brush_up, required_brush)
         # The superuser is half-way through the brush-up.
         _enrol(superuser, brush_up, source=EnrolmentSource.ASSIGNED, due_in_days=30, by=leader)
         if required_brush:
-            lesson_complete(person=superuser, lesson=required_brush[0])
+            _complete(superuser, required_brush[0])
 
     # One revoked completion, to show the verification page's "revoked" answer and the repair trail.
     cw2 = _person("sagsbehandler2@koebenhavn.demo")

@@ -77,6 +77,9 @@ class CaseAnswer(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Raised by every save that writes; a draft posted with a revision not above it is an older save
+    # arriving late (or a retry) and changes nothing (courses.services.exercises.case_save).
+    revision = models.PositiveBigIntegerField(_("draft revision"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("case answer")

@@ -2,11 +2,27 @@
 the lesson page shows for a learner: their latest attempts with the author's feedback.
 
 The answer key lives only in the lesson's StreamField on the server; courses.services.exercises
-checks posts against it with the readers here."""
+checks posts against it with the readers here.
+
+A quiz's rules, read by the page and enforced by the service alike (`quiz_standing`): the correct
+answers, the feedback and the explanations are shown once the learner has passed, or after the block's
+number of attempts (`reveal_after`); before that, only whether each question was right (and, for a
+question answered right, its feedback). After an attempt that did not pass, a new attempt waits for the
+block's pause (`retry_pause` minutes).
+
+A lesson's exercises are done (`outstanding_exercises`) when every quiz is passed, every magnet board
+checked and every case exercise submitted; only then can the lesson be marked as completed."""
+
+import datetime
+import math
+from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from content import method as ics_method
+from content.blocks import CARD_KINDS
 
 from ..models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
 
@@ -23,7 +39,6 @@ def quiz_questions(value) -> list[tuple[str, dict, dict]]:
 def board_cards(block_type: str, value) -> list[tuple[str, dict]]:
     """[(card_id, card_value)] of a magnet board, or of a case exercise's "place the facts" task."""
     field = "cards" if block_type == "magnet_board" else "facts"
-from content.blocks import CARD_KINDS
     return [(card.id, card.value) for card in value[field].bound_blocks]
 
 
@@ -32,24 +47,71 @@ def case_tasks(value) -> list[tuple[str, dict]]:
     return [(task.id, task.value) for task in value["tasks"].bound_blocks]
 
 
-def quiz_feedback(*, value, attempt: QuizAttempt) -> list[dict]:
-    """Per question: the learner's choices with the author's feedback, and which answers were right."""
+DEFAULT_REVEAL_AFTER = 3
+DEFAULT_RETRY_PAUSE_MINUTES = 1
+
+
+@dataclass(frozen=True)
+class QuizStanding:
+    """Where a learner stands with one quiz (see the module docstring)."""
+
+    attempts_used: int
+    passed: bool  # some attempt passed
+    reveal_after: int
+    retry_at: datetime.datetime | None  # a new attempt waits until then (None: it may be made now)
+
+    @property
+    def revealed(self) -> bool:
+        return self.passed or self.attempts_used >= self.reveal_after
+
+    @property
+    def attempts_before_reveal(self) -> int:
+        return 0 if self.revealed else self.reveal_after - self.attempts_used
+
+
+def _setting(value, name, default, lowest):
+    number = value.get(name)
+    return default if number is None else max(lowest, int(number))
+
+
+def quiz_standing(*, value, attempts, now=None) -> QuizStanding:
+    """The learner's standing with a quiz block from their attempts at it (oldest first)."""
+    now = now or timezone.now()
+    reveal_after = _setting(value, "reveal_after", DEFAULT_REVEAL_AFTER, 1)
+    pause = datetime.timedelta(minutes=_setting(value, "retry_pause", DEFAULT_RETRY_PAUSE_MINUTES, 0))
+    passed = any(attempt.passed for attempt in attempts)
+    retry_at = None
+    if attempts and not passed and pause:
+        retry_at = attempts[-1].submitted_at + pause
+        if retry_at <= now:
+            retry_at = None
+    return QuizStanding(attempts_used=len(attempts), passed=passed, reveal_after=reveal_after, retry_at=retry_at)
+
+
+def quiz_feedback(*, value, attempt: QuizAttempt, revealed: bool) -> list[dict]:
+    """Per question: whether the learner's choices were right. Which answers are correct, the author's
+    feedback and the explanation only once `revealed`, or for a question the learner got right."""
     result = []
     for number, (qid, question, answers) in enumerate(quiz_questions(value), 1):
         picked = set(attempt.answers.get(qid, []))
         correct_ids = {aid for aid, answer in answers.items() if answer["correct"]}
+        correct = picked == correct_ids
+        key = revealed or correct
         result.append({
             "number": number,
             "question": question["question"],
-            "explanation": question["explanation"],
-            "correct": picked == correct_ids,
+            "explanation": question["explanation"] if key else "",
+            "correct": correct,
             "answers": [
-                {"text": answer["text"], "chosen": aid in picked, "is_correct": answer["correct"],
-                 "feedback": answer["feedback"] if aid in picked else ""}
+                {"text": answer["text"], "chosen": aid in picked, "is_correct": key and answer["correct"],
+                 "feedback": answer["feedback"] if key and aid in picked else ""}
                 for aid, answer in answers.items()
             ],
         })
     return result
+
+
+CARD_KIND_LABELS = dict(CARD_KINDS)
 
 
 def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
@@ -59,6 +121,7 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
                 "checked": False}
         if attempt is not None and cid in attempt.placements:
             placed = attempt.placements[cid]
+            kind, marked = card.get("kind") or "", (attempt.kinds or {}).get(cid, "")
             item.update(
                 placed=placed, placed_label=ics_method.dimension_label(placed), checked=True,
                 correct=bool(attempt.results.get(cid)), correct_label=ics_method.dimension_label(card["dimension"]),
@@ -70,18 +133,20 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
     return result
 
 
-def exercise_states(*, lesson: LessonPage, person, retry: str = "") -> dict[str, dict]:
+def exercise_states(*, lesson: LessonPage, person, retry: str = "", now=None) -> dict[str, dict]:
     """The display state of every exercise block on the lesson for this person, keyed by block id
-    (at most three queries whatever the number of blocks: one per kind of exercise on it). Anonymous viewers get forms without state."""
+    (at most three queries whatever the number of blocks: one per kind of exercise on it). Anonymous viewers get forms without state.
+    Each state has `title` and `done` (quiz passed, board checked, case submitted)."""
+    now = now or timezone.now()
     exercise_children = lesson.exercise_blocks()
     if not exercise_children:
         return {}
     authenticated = bool(person and person.is_authenticated)
     kinds = {child.block_type for child in exercise_children}
-    latest_quiz, latest_magnet, case_answers = {}, {}, {}
+    quiz_attempts, latest_magnet, case_answers = {}, {}, {}
     if authenticated and "quiz" in kinds:
         for attempt in QuizAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
-            latest_quiz[attempt.block_id] = attempt
+            quiz_attempts.setdefault(attempt.block_id, []).append(attempt)
     boards = "magnet_board" in kinds or any(
         child.block_type == "case_exercise" and board_cards(child.block_type, child.value) for child in exercise_children
     )  # a case's "place the facts" task is a magnet board
@@ -93,19 +158,26 @@ def exercise_states(*, lesson: LessonPage, person, retry: str = "") -> dict[str,
     states = {}
     for child in exercise_children:
         state = {"kind": child.block_type, "block_id": child.id, "lesson_id": lesson.pk,
-                 "authenticated": authenticated}
+                 "authenticated": authenticated, "title": child.value["title"]}
         if child.block_type == "quiz":
-            attempt = latest_quiz.get(child.id)
+            attempts = quiz_attempts.get(child.id, [])
+            attempt = attempts[-1] if attempts else None
+            standing = quiz_standing(value=child.value, attempts=attempts, now=now)
             state["action"] = reverse("courses:quiz_submit", args=[lesson.pk, child.id])
             state["attempt"] = attempt
-            state["retry"] = retry == child.id
+            state["standing"] = standing
+            state["done"] = standing.passed
+            # The form again only when asked for and allowed (the service refuses an early attempt too).
+            state["retry"] = retry == child.id and standing.retry_at is None
+            state["retry_wait"] = math.ceil((standing.retry_at - now).total_seconds()) if standing.retry_at else 0
             if attempt is not None:
-                state["feedback"] = quiz_feedback(value=child.value, attempt=attempt)
+                state["feedback"] = quiz_feedback(value=child.value, attempt=attempt, revealed=standing.revealed)
         elif child.block_type == "magnet_board":
             attempt = latest_magnet.get(child.id)
             state["action"] = reverse("courses:magnet_submit", args=[lesson.pk, child.id])
             state["attempt"] = attempt
             state["retry"] = retry == child.id
+            state["done"] = attempt is not None
             state["cards"] = magnet_feedback(cards=board_cards(child.block_type, child.value), attempt=attempt)
         else:
             answer = case_answers.get(child.id)
@@ -113,10 +185,8 @@ def exercise_states(*, lesson: LessonPage, person, retry: str = "") -> dict[str,
             state["submit_action"] = reverse("courses:case_submit", args=[lesson.pk, child.id])
             state["answer"] = answer
             state["submitted"] = bool(answer and answer.is_submitted)
+            state["done"] = state["submitted"]
             state["tasks"] = [
-CARD_KIND_LABELS = dict(CARD_KINDS)
-
-
                 {"id": tid, "number": number, "task": task["task"],
                  "text": (answer.answers.get(tid, "") if answer else ""),
                  "model_answer": task["model_answer"] if answer and answer.is_submitted else None}
@@ -131,3 +201,29 @@ CARD_KIND_LABELS = dict(CARD_KINDS)
                 state["cards"] = magnet_feedback(cards=cards, attempt=attempt)
         states[child.id] = state
     return states
+
+
+def outstanding_exercises(states: dict[str, dict]) -> list[dict]:
+    """The exercises of a lesson not yet done, in page order, from `exercise_states` (no query):
+    [{"kind", "title", "block_id"}]. Empty when the lesson holds no exercise or all are done."""
+    return [{"kind": state["kind"], "title": state["title"], "block_id": state["block_id"]}
+            for state in states.values() if not state.get("done")]
+
+
+def outstanding_exercises_for(*, lesson: LessonPage, person) -> list[dict]:
+    """`outstanding_exercises` read for one learner (at most three queries)."""
+    return outstanding_exercises(exercise_states(lesson=lesson, person=person))
+
+
+def exercises_missing_text(outstanding: list[dict]) -> str:
+    """What is left before the lesson can be marked as completed, in one Danish sentence:
+    "Du kan markere lektionen som gennemført, når du har bestået quizzen »…« og afleveret casen »…«."."""
+    todo = {
+        "quiz": _("passed the quiz »%(title)s«"),
+        "case_exercise": _("submitted the case »%(title)s«"),
+        "magnet_board": _("checked the magnet board »%(title)s«"),
+    }
+    items = [todo[item["kind"]] % {"title": item["title"]} for item in outstanding]
+    listed = items[0] if len(items) == 1 else _("%(first)s and %(last)s") % {
+        "first": ", ".join(items[:-1]), "last": items[-1]}
+    return _("You can mark the lesson as completed once you have %(todo)s.") % {"todo": listed}

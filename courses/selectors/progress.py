@@ -1,13 +1,19 @@
 """A learner's progress: their courses with the lessons done, where to resume, coming course days.
 
 Every function here uses a fixed number of queries, however many courses, lessons or people there are
-(the dashboard asserts this in tests). An ended enrolment no longer counts as being enrolled."""
+(the dashboard asserts this in tests). An ended enrolment no longer counts as being enrolled.
+
+The one progress figure (`lesson_percent`, `ProgressFigure`): the course's live lessons completed, of
+its live lessons, in whole per cent, written "3 af 9 lektioner · 33 %". The lesson page, the course
+page, the learner's courses, the team table and the e-learning percentage of the licence status
+(courses.evidence) all count it so. A course's completion is shown beside it, never folded into it."""
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from scheduling.models import Event
 from scheduling.selectors import upcoming_sessions_for
@@ -17,6 +23,35 @@ from .catalogue import CourseOutline, LessonRow, ModuleRow, course_outlines
 from .completion import valid_completion
 
 
+def lesson_percent(done: int, total: int) -> int:
+    """The share of lessons done, in whole per cent (0 with no lessons, never above 100)."""
+    if not total:
+        return 0
+    return min(100, round(100 * done / total))
+
+
+@dataclass(frozen=True)
+class ProgressFigure:
+    """Lessons done of a course's (or module's) lessons: "3 af 9 lektioner · 33 %"."""
+
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return lesson_percent(self.done, self.total)
+
+    @property
+    def label(self) -> str:
+        return ngettext(
+            "%(done)s of %(total)s lesson · %(percent)s %%", "%(done)s of %(total)s lessons · %(percent)s %%",
+            self.total,
+        ) % {"done": self.done, "total": self.total, "percent": self.percent}
+
+    def __str__(self):
+        return self.label
+
+
 @dataclass
 class CourseProgress(CourseOutline):
     """The course's outline with the learner's lessons done, their enrolment, completion and course days."""
@@ -24,12 +59,6 @@ class CourseProgress(CourseOutline):
     enrolment: Enrolment | None = None
     completion: Completion | None = None
     sessions: list = field(default_factory=list)
-
-    @property
-    def percent(self):
-        if self.completion and not self.total:
-            return 100
-        return super().percent
 
     @property
     def next_lesson(self) -> LessonRow | None:

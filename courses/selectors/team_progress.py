@@ -13,6 +13,7 @@ from people.roles import MUNICIPAL_ROLES
 
 from ..models import Completion, CoursePage, Enrolment, LessonPage, LessonProgress
 from .material import under_any
+from .progress import lesson_percent
 
 
 def team_municipalities(*, viewer):
@@ -43,9 +44,7 @@ class TeamProgressCell:
 
     @property
     def percent(self):
-        if self.completion:
-            return 100
-        return round(100 * self.done / self.total) if self.total else 0
+        return lesson_percent(self.done, self.total)  # the one figure; the completion is shown beside it
 
     @property
     def overdue(self):

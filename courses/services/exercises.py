@@ -6,29 +6,42 @@ strictly: unknown question or card ids, duplicate answers, several answers to a 
 or someone else's answer id are refused with a Danish message (ExerciseError) and nothing is saved;
 so is a case answer holding something shaped like a CPR number (web.validators.refuse_cpr).
 After a submission, courses.signals.exercise_submitted is sent once the transaction commits.
+
+A quiz attempt made before the pause after a failed one has passed is refused (status 429, "Du kan
+prøve igen kl. 10.43"); the rules are `courses.selectors.exercises.quiz_standing`, the same the page shows.
+Concurrent attempts by one learner are serialised by a row lock on the person.
+
+Saving a case answer is idempotent: the row is created once (a concurrent first save finds it instead
+of failing), the same text again changes nothing, and a draft carries the page's revision number
+(`revision`), so a save that arrives after a later one (a retry after a timeout, two saves in flight)
+never overwrites the later text.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from content import method as ics_method
+from content.blocks import CARD_KIND_KEYS
 from web.converters import parse_id
 from web.forms import error_text
 from web.validators import refuse_cpr
 
 from ..models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
-from ..selectors.exercises import board_cards, case_tasks, quiz_questions
+from ..selectors.exercises import board_cards, case_tasks, quiz_questions, quiz_standing
 from ..signals import exercise_submitted
 
 QUIZ_PREFIX = "q-"
 CARD_PREFIX = "card-"
+KIND_PREFIX = "kind-"
 TASK_PREFIX = "task-"
 MAX_ANSWER_LENGTH = 20000
-from content.blocks import CARD_KIND_KEYS
 
 
 class ExerciseError(Exception):
@@ -39,7 +52,6 @@ class ExerciseError(Exception):
         self.message = message
         self.status = status
 
-KIND_PREFIX = "kind-"
 
 def _gone() -> ExerciseError:
     return ExerciseError(_("This exercise no longer exists on the page. Reload the page and try again."), status=404)
@@ -136,10 +148,22 @@ def quiz_score(*, value, chosen: dict[str, list[str]]) -> tuple[int, int, bool]:
     return score, max_score, passed
 
 
+def clock(moment) -> str:
+    """A time of day as the learner reads it on the page: "10.43" (local time)."""
+    return formats.time_format(timezone.localtime(moment), "H.i")
+
+
 @transaction.atomic
 def quiz_submit(*, person, lesson: LessonPage, block_id: str, data) -> QuizAttempt:
     found = find_exercise(lesson=lesson, block_id=block_id, block_types=("quiz",))
     _check_previous_attempt(QuizAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
+    get_user_model().objects.select_for_update().filter(pk=person.pk).first()  # one attempt at a time
+    attempts = list(QuizAttempt.objects.filter(person=person, lesson=lesson, block_id=block_id)
+                    .order_by("submitted_at", "pk"))
+    standing = quiz_standing(value=found.value, attempts=attempts)
+    if standing.retry_at is not None:
+        raise ExerciseError(_("Take a short break and read the lesson again: you can try again at %(time)s.")
+                            % {"time": clock(standing.retry_at)}, status=429)
     chosen = quiz_parse(value=found.value, data=data)
     score, max_score, passed = quiz_score(value=found.value, chosen=chosen)
     attempt = QuizAttempt(
@@ -176,31 +200,6 @@ def magnet_parse(*, cards, data) -> dict[str, str]:
     return placements
 
 
-@transaction.atomic
-def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetBoardAttempt:
-    found = find_exercise(lesson=lesson, block_id=block_id, block_types=("magnet_board", "case_exercise"))
-    cards = board_cards(found.block_type, found.value)
-    if not cards:
-        raise _gone()
-    _check_previous_attempt(MagnetBoardAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
-    placements = magnet_parse(cards=cards, data=data)
-    kinds = magnet_kinds_parse(cards=cards, data=data)
-    results = {cid: magnet_card_correct(card, placements[cid], kinds.get(cid)) for cid, card in cards}
-    attempt = MagnetBoardAttempt(
-        person=person, lesson=lesson, block_id=block_id, placements=placements, kinds=kinds, results=results,
-        score=sum(results.values()), max_score=len(cards), submitted_at=timezone.now(),
-    )
-    attempt.full_clean()
-    attempt.save()
-    if found.block_type == "magnet_board":
-        _notify(person=person, lesson=lesson, kind="magnet_board")
-    return attempt
-
-
-# --- Case exercise ------------------------------------------------------------------------------
-
-
-def case_parse(*, value, data) -> dict[str, str]:
 def magnet_kinds_parse(*, cards, data) -> dict[str, str]:
     """Resource or concern, for each card whose author marked it as one (the others are not asked)."""
     asked = {cid: number for number, (cid, card) in enumerate(cards, 1) if card.get("kind")}
@@ -228,6 +227,31 @@ def magnet_card_correct(card, placed: str, kind: str | None) -> bool:
     return placed == card["dimension"] and (not card.get("kind") or kind == card["kind"])
 
 
+@transaction.atomic
+def magnet_submit(*, person, lesson: LessonPage, block_id: str, data) -> MagnetBoardAttempt:
+    found = find_exercise(lesson=lesson, block_id=block_id, block_types=("magnet_board", "case_exercise"))
+    cards = board_cards(found.block_type, found.value)
+    if not cards:
+        raise _gone()
+    _check_previous_attempt(MagnetBoardAttempt, person=person, lesson=lesson, block_id=block_id, data=data)
+    placements = magnet_parse(cards=cards, data=data)
+    kinds = magnet_kinds_parse(cards=cards, data=data)
+    results = {cid: magnet_card_correct(card, placements[cid], kinds.get(cid)) for cid, card in cards}
+    attempt = MagnetBoardAttempt(
+        person=person, lesson=lesson, block_id=block_id, placements=placements, kinds=kinds, results=results,
+        score=sum(results.values()), max_score=len(cards), submitted_at=timezone.now(),
+    )
+    attempt.full_clean()
+    attempt.save()
+    if found.block_type == "magnet_board":
+        _notify(person=person, lesson=lesson, kind="magnet_board")
+    return attempt
+
+
+# --- Case exercise ------------------------------------------------------------------------------
+
+
+def case_parse(*, value, data) -> dict[str, str]:
     tasks = case_tasks(value)
     by_id = {tid: number for number, (tid, _v) in enumerate(tasks, 1)}
     answers = {}
@@ -247,39 +271,76 @@ def magnet_card_correct(card, placed: str, kind: str | None) -> bool:
     return answers
 
 
+@dataclass(frozen=True)
+class CaseSaved:
+    """The stored answer after a save; `changed` False when nothing was written (the same text again,
+    or a save older than one already stored: `stale`)."""
+
+    answer: CaseAnswer
+    changed: bool
+    stale: bool = False
+
+
+def _revision(data) -> int | None:
+    posted = (data.get("revision") or "").strip()
+    if not posted:
+        return None
+    number = parse_id(posted)
+    if number is None:
+        raise ExerciseError(_("The draft's version number is not valid. Reload the page and try again."))
+    return number
+
+
+def _case_answer_locked(*, person, lesson, block_id) -> tuple[CaseAnswer, bool]:
+    """The learner's answer row, created if missing (a concurrent first save finds the other's row),
+    locked for the rest of the transaction; and whether this call created it."""
+    answer, created = CaseAnswer.objects.get_or_create(
+        person=person, lesson=lesson, block_id=block_id, defaults={"answers": {}},
+    )
+    if not created:
+        answer = CaseAnswer.objects.select_for_update().get(pk=answer.pk)
+    return answer, created
+
+
 @transaction.atomic
-def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool = False) -> CaseAnswer:
-    """Save the learner's draft (autosave) or submit it. A submitted answer can no longer change."""
+def case_save(*, person, lesson: LessonPage, block_id: str, data, submit: bool = False) -> CaseSaved:
+    """Save the learner's draft (autosave) or submit it. A submitted answer can no longer change.
+    Idempotent (see the module docstring); on any error nothing is stored."""
     found = find_exercise(lesson=lesson, block_id=block_id, block_types=("case_exercise",))
     answers = case_parse(value=found.value, data=data)
+    revision = _revision(data)
     posted_id = (data.get("answer") or "").strip()
-    answer = (
-        CaseAnswer.objects.select_for_update()
-        .filter(person=person, lesson=lesson, block_id=block_id).first()
-    )
-    if posted_id:
-        if not posted_id.isdigit() or answer is None or str(answer.pk) != posted_id:
-            raise _not_yours()
-    if answer is not None and answer.is_submitted:
+    answer, created = _case_answer_locked(person=person, lesson=lesson, block_id=block_id)
+    if posted_id and (created or str(answer.pk) != posted_id):
+        raise _not_yours()
+    if answer.is_submitted:
         raise ExerciseError(_("You have already submitted this case; the answers can no longer be changed."),
                             status=409)
-    if answer is None:
-        answer = CaseAnswer(person=person, lesson=lesson, block_id=block_id, answers={})
+    if not submit and revision is not None and revision <= answer.revision and not created:
+        # A repeat (the same text) or a save that lost the race to a newer one (other text): the stored
+        # text stays; `stale` tells the page to send its text again with a higher revision.
+        repeat = all(answer.answers.get(tid) == text for tid, text in answers.items())
+        return CaseSaved(answer=answer, changed=False, stale=not repeat)
     merged = dict(answer.answers)
     merged.update(answers)
     if not merged:
         raise ExerciseError(_("Write an answer to at least one task before saving."))
-    answer.answers = merged
-    answer.updated_at = timezone.now()
     if submit:
         written = {tid for tid, text in merged.items() if (text or "").strip()}
         empty = _missing([tid for tid, _t in case_tasks(found.value)], written)
         if empty:
             raise ExerciseError(_("Answer every task before you submit. Missing: task %(numbers)s.")
                                 % {"numbers": empty})
-        answer.submitted_at = timezone.now()
+    elif merged == answer.answers and not created:
+        return CaseSaved(answer=answer, changed=False)
+    now = timezone.now()
+    answer.answers = merged
+    answer.updated_at = now
+    answer.revision = max(revision or 0, answer.revision + 1)
+    if submit:
+        answer.submitted_at = now
     answer.full_clean()
     answer.save()
     if submit:
         _notify(person=person, lesson=lesson, kind="case_exercise")
-    return answer
+    return CaseSaved(answer=answer, changed=True)

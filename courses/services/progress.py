@@ -1,5 +1,6 @@
-"""Lesson progress: a learner marks a lesson completed, or completes it by submitting every exercise
-on it; each time the course's completion rule runs."""
+"""Lesson progress: a learner marks a lesson completed once its exercises are done (every quiz passed,
+every magnet board checked, every case submitted: courses.selectors.exercises.outstanding_exercises),
+or completes it by doing the last of them; each time the course's completion rule runs."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -7,16 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    CaseAnswer,
-    Enrolment,
-    LessonPage,
-    LessonProgress,
-    LessonProgressMethod,
-    MagnetBoardAttempt,
-    QuizAttempt,
-)
+from ..models import Enrolment, LessonPage, LessonProgress, LessonProgressMethod
 from ..selectors.catalogue import is_open_course
+from ..selectors.exercises import exercises_missing_text, outstanding_exercises_for
 from .completion import completion_evaluate
 from .enrolment import enrolment_self
 
@@ -27,8 +21,8 @@ User = get_user_model()
 def lesson_complete(
     *, person: User, lesson: LessonPage, method: str = LessonProgressMethod.MARKED
 ) -> LessonProgress:
-    """Mark a lesson completed for an enrolled learner, then run the course's completion rule.
-    Marking it again changes nothing."""
+    """Mark a lesson completed for an enrolled learner whose exercises on it are done, then run the
+    course's completion rule. Marking it again changes nothing."""
     course = lesson.course
     if course is None or not lesson.live:
         raise ValidationError(_("This lesson is not part of a published course."))
@@ -38,6 +32,10 @@ def lesson_complete(
             _("You are not enrolled in the course “%(course)s”. Enrol first, then mark the lesson as completed.")
             % {"course": course.title}
         )
+    if not LessonProgress.objects.filter(person=person, lesson=lesson).exists():
+        outstanding = outstanding_exercises_for(lesson=lesson, person=person)
+        if outstanding:
+            raise ValidationError(exercises_missing_text(outstanding), code="exercises_outstanding")
     progress, _created = LessonProgress.objects.get_or_create(
         person=person, lesson=lesson, defaults={"course": course, "method": method}
     )
@@ -60,18 +58,8 @@ def lesson_exercises_submitted(*, person: User, lesson: LessonPage) -> LessonPro
         if not is_open_course(course, viewer=person):
             return None
         enrolment_self(person=person, course=course)
-    if lesson.exercise_blocks() and all_exercises_submitted(person=person, lesson=lesson):
+    if lesson.exercise_blocks() and not outstanding_exercises_for(lesson=lesson, person=person):
         return lesson_complete(person=person, lesson=lesson, method=LessonProgressMethod.EXERCISES)
     completion_evaluate(person=person, course=course)
     return None
 
-
-def all_exercises_submitted(*, person: User, lesson: LessonPage) -> bool:
-    """Every exercise block has a submission: a quiz attempt, a checked magnet board or a submitted case."""
-    submitted = set(QuizAttempt.objects.filter(person=person, lesson=lesson).values_list("block_id", flat=True))
-    submitted |= set(MagnetBoardAttempt.objects.filter(person=person, lesson=lesson).values_list("block_id", flat=True))
-    submitted |= set(
-        CaseAnswer.objects.filter(person=person, lesson=lesson, submitted_at__isnull=False)
-        .values_list("block_id", flat=True)
-    )
-    return all(child.id in submitted for child in lesson.exercise_blocks())

@@ -19,7 +19,7 @@ from ..selectors import material
 from ..selectors.catalogue import course_outline as course_outline_data
 from ..selectors.catalogue import is_open_course
 from ..selectors.completion import completion_rule_status
-from ..selectors.exercises import exercise_states
+from ..selectors.exercises import exercise_states, exercises_missing_text, outstanding_exercises
 from ..selectors.lesson_page import lesson_body_parts
 from ..selectors.lesson_page import lesson_outline as lesson_outline_data
 from ..selectors.progress import course_progress as course_progress_data
@@ -59,10 +59,16 @@ def local_course_indexes(context):
 @register.inclusion_tag("courses/learning/tag_lesson_controls.html", takes_context=True)
 def lesson_progress_controls(context, page: LessonPage):
     """Progress and the completion buttons; "and continue" when the page's outline has a next lesson.
-    Reads the course and its outline from `{% lesson_outline page as outline %}` (cached)."""
+    Reads the course and its outline from `{% lesson_outline page as outline %}` (cached) and the
+    exercises' state from `{% lesson_exercises page as exercises %}`: the button is offered only once
+    they are done (the service refuses it before, too)."""
     request = context["request"]
     user = request.user
     outline = context.get("outline") or lesson_outline_data(page, request=request, cached=False)
+    states = context.get("exercises")
+    if states is None:
+        states = exercise_states(lesson=page, person=user)
+    outstanding = outstanding_exercises(states)
     course = outline["course_page"]
     result = {"lesson": page, "course": course, "request": request, "authenticated": user.is_authenticated,
               "has_next": bool(outline["next"])}
@@ -75,6 +81,8 @@ def lesson_progress_controls(context, page: LessonPage):
         "enrolled": enrolled,
         "done": _lesson_done(progress, page, user),
         "open_course": not enrolled and is_open_course(course, viewer=user),  # shown only when not enrolled
+        "outstanding": outstanding,
+        "outstanding_text": exercises_missing_text(outstanding) if outstanding else "",
     })
     return result
 

@@ -278,41 +278,87 @@
         }
     }
 
-    /* --- Case exercise: autosave ------------------------------------------------------------- */
+    /* --- Case exercise: autosave -------------------------------------------------------------
+     * One save in flight at a time; text typed meanwhile is saved right after. Each save carries a
+     * revision number one above the last the server stored, so a late or repeated save never
+     * overwrites newer text (the server keeps the highest). The status line shows the server's own
+     * saved time ("Gemt kl. 10.42.") or the server's error, never a guess. */
     function initCase(root) {
         var form = root.querySelector("[data-case-form]");
         if (!form || !form.getAttribute("data-save-url")) { return; }
         var status = form.querySelector("[data-case-status]");
         var answerInput = form.querySelector("[data-answer-id]");
+        var revisionInput = form.querySelector("[data-revision]");
+        var revision = parseInt(revisionInput.value, 10) || 0;
         var timer = null;
         var dirty = false;
-        var saving = null;
+        var again = false;
+        var inFlight = null;
+        var closed = false;
+
+        function show(text, isError) {
+            status.textContent = text;
+            status.classList.toggle("is-error", Boolean(isError));
+        }
 
         function save() {
-            if (!dirty) { return saving || Promise.resolve(); }
+            clearTimeout(timer);
+            if (closed) { return Promise.resolve(); }
+            if (inFlight) { again = again || dirty; return inFlight; }
+            if (!dirty) { return Promise.resolve(); }
             dirty = false;
             var data = new FormData(form);
             data.set("action", "save");
-            status.textContent = t("saving");
-            saving = post(form.getAttribute("data-save-url"), data).then(function (result) {
+            data.set("revision", String(revision + 1));
+            show(t("saving"));
+            inFlight = post(form.getAttribute("data-save-url"), data).then(function (result) {
                 if (result.ok) {
                     answerInput.value = result.data.answer;
-                    var now = new Date();
-                    status.textContent = t("saved", ("0" + now.getHours()).slice(-2) + ":" + ("0" + now.getMinutes()).slice(-2));
+                    revision = Math.max(revision + 1, result.data.revision);
+                    revisionInput.value = String(revision);
+                    if (result.data.stale) { again = true; }  // newer text stored elsewhere: ours is newer still
+                    show(result.data.message);
                 } else {
-                    status.textContent = result.data.error || t("saveFailed");
+                    show(result.data.error || t("saveFailed"), true);
                 }
-            }).catch(function () { dirty = true; status.textContent = t("saveFailed"); })
-                .then(function () { saving = null; });
-            return saving;
+            }).catch(function () {
+                dirty = true;
+                show(t("saveFailed"), true);
+            }).then(function () {
+                inFlight = null;
+                if (again) { again = false; dirty = true; return save(); }
+            });
+            return inFlight;
         }
         form.addEventListener("input", function () {
             dirty = true;
             clearTimeout(timer);
             timer = setTimeout(save, 1200);
         });
-        form.addEventListener("focusout", function () { if (dirty) { clearTimeout(timer); save(); } });
-        root._flush = function () { clearTimeout(timer); return save(); };
+        form.addEventListener("focusout", function () { if (dirty) { save(); } });
+        root._saveNow = function () { dirty = true; return save(); };
+        // Before submitting: let a save under way finish, and save nothing after.
+        root._settle = function () {
+            clearTimeout(timer);
+            var waiting = inFlight || Promise.resolve();
+            return waiting.then(function () { closed = true; dirty = false; });
+        };
+        root._reopen = function () { closed = false; };
+        root._show = show;
+    }
+
+    /* --- Quiz: the pause before a new attempt ------------------------------------------------
+     * The server says how many seconds remain (data-wait); the retry link appears then. Without this
+     * script the learner reloads the page after the time shown. */
+    function initQuizPause(root) {
+        var pause = root.querySelector("[data-quiz-pause]");
+        var link = root.querySelector("[data-retry-link]");
+        if (!pause || !link) { return; }
+        var wait = parseInt(pause.getAttribute("data-wait"), 10) || 0;
+        setTimeout(function () {
+            pause.hidden = true;
+            link.hidden = false;
+        }, Math.max(0, wait) * 1000 + 500);
     }
 
     /* --- Posting exercises without a reload -------------------------------------------------- */
@@ -334,38 +380,47 @@
         Array.prototype.slice.call(root.querySelectorAll("[data-exercise-form]")).forEach(function (form) {
             form.addEventListener("submit", function (event) {
                 var submitter = event.submitter;
+                var isCase = form.hasAttribute("data-case-form");
                 var isCaseSubmit = submitter && submitter.hasAttribute("data-case-submit");
-                var isCaseSave = submitter && submitter.value === "save" && form.hasAttribute("data-case-form");
                 if (isCaseSubmit && !window.confirm(t("confirmSubmit"))) { event.preventDefault(); return; }
                 event.preventDefault();
+                if (isCase && !isCaseSubmit && root._saveNow) { root._saveNow(); return; }  // "Gem kladde"
                 var data = new FormData(form);
                 if (submitter && submitter.name) { data.set(submitter.name, submitter.value); }
                 if (!data.get("csrfmiddlewaretoken")) { data.set("csrfmiddlewaretoken", csrfToken(form)); }
                 var url = form.getAttribute("action");
                 if (isCaseSubmit) { url = form.getAttribute("data-submit-url"); }
                 var errorBox = form.querySelector("[data-error]");
-                var flush = root._flush && !form.hasAttribute("data-case-form") ? root._flush() : Promise.resolve();
+                function showError(text) {
+                    if (isCase && root._show) { root._show(text, true); } else if (errorBox) { errorBox.textContent = text; }
+                }
+                var settle = isCase && root._settle ? root._settle() : Promise.resolve();
                 if (submitter) { submitter.disabled = true; }
-                flush.then(function () { return post(url, data); }).then(function (result) {
+                settle.then(function () { return post(url, data); }).then(function (result) {
                     if (submitter) { submitter.disabled = false; }
                     if (!result.ok) {
-                        errorBox.textContent = result.data.error || t("failed");
-                        return;
-                    }
-                    if (isCaseSave) {
-                        var status = form.querySelector("[data-case-status]");
-                        form.querySelector("[data-answer-id]").value = result.data.answer;
-                        status.textContent = result.data.message;
-                        errorBox.textContent = "";
+                        if (isCase && root._reopen) { root._reopen(); }
+                        showError(result.data.error || t("failed"));
                         return;
                     }
                     if (result.data.html) { replaceBlock(root, result.data.html); }
+                    if (result.data.controls) { replaceControls(result.data.controls); }
                 }).catch(function () {
                     if (submitter) { submitter.disabled = false; }
-                    errorBox.textContent = t("failed");
+                    if (isCase && root._reopen) { root._reopen(); }
+                    showError(t("failed"));
                 });
             });
         });
+    }
+
+    function replaceControls(html) {
+        var current = document.querySelector("[data-lesson-controls]");
+        if (!current) { return; }
+        var holder = document.createElement("div");
+        holder.innerHTML = html.trim();
+        var fresh = holder.querySelector("[data-lesson-controls]");
+        if (fresh) { current.parentNode.replaceChild(fresh, current); }
     }
 
     function replaceBlock(root, html) {
@@ -382,6 +437,7 @@
     function initBlock(root) {
         root.querySelectorAll("[data-magnet-board]").forEach(initMagnetBoard);
         if (root.hasAttribute("data-case")) { initCase(root); }
+        if (root.hasAttribute("data-quiz")) { initQuizPause(root); }
         initExerciseForms(root);
     }
 

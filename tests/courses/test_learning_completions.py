@@ -101,7 +101,11 @@ def test_quiz_rule_needs_a_passed_quiz(caseworker):
     enrolment_self(person=caseworker, course=course.course)
     QuizAttempt.objects.create(person=caseworker, lesson=lesson, block_id=block_id, answers={}, score=0,
                                max_score=1, passed=False)
-    lesson_complete(person=caseworker, lesson=lesson)
+    with pytest.raises(ValidationError, match="Test dig selv") as refused:
+        lesson_complete(person=caseworker, lesson=lesson)  # the lesson waits for its quiz to be passed
+    assert refused.value.code == "exercises_outstanding"
+    # Marked completed before a lesson waited for its quiz: the course rule still asks for the pass.
+    LessonProgress.objects.create(person=caseworker, lesson=lesson, course=course.course, method="marked")
     status = completion_rule_status(person=caseworker, course=course.course)
     assert [c.met for c in status.checks] == [True, False]
     assert not Completion.objects.exists()

@@ -8,9 +8,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from courses.models import LessonPage
+from courses.models import CaseAnswer, LessonPage, QuizAttempt
 from courses.services.enrolment import enrolment_self
 from courses.services.exercises import case_save
 from courses.services.progress import lesson_complete
@@ -54,6 +55,16 @@ def _queries(client, url):
     return len(ctx.captured_queries)
 
 
+def _exercises_done(person, lesson):
+    for child in lesson.exercise_blocks():
+        if child.block_type == "quiz":
+            QuizAttempt.objects.create(person=person, lesson=lesson, block_id=child.id, answers={}, score=1,
+                                       max_score=1, passed=True)
+        elif child.block_type == "case_exercise":
+            CaseAnswer.objects.create(person=person, lesson=lesson, block_id=child.id, answers={"x": "Svar"},
+                                      submitted_at=timezone.now())
+
+
 def _lesson_queries(client, person, *, lessons, blocks, learners, exercises):
     built = _course(lessons, blocks, exercises)
     enrolment_self(person=person, course=built.course)
@@ -61,6 +72,7 @@ def _lesson_queries(client, person, *, lessons, blocks, learners, exercises):
     for _ in range(learners - 1):
         other = staff(person.memberships.first().municipality)
         enrolment_self(person=other, course=built.course)
+        _exercises_done(other, built.lessons[0])  # a lesson is marked completed once its exercises are done
         lesson_complete(person=other, lesson=built.lessons[0])
     client.force_login(person)
     url = built.lessons[0].url
