@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 
 from . import login_limits, sessions
+from .sso import views as sso_views
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,3 +28,17 @@ class AccountAdapter(DefaultAccountAdapter):
             if lockout is None:  # the counters' lock was busy: allauth's own words
                 raise
             raise login_limits.lockout_error(lockout) from None
+
+    def logout(self, request):
+        """A municipal SSO session also ends at the municipality's identity provider (single logout):
+        the signed LogoutRequest is made while the session still knows the SSO login."""
+        self._sso_logout_url(request)
+        super().logout(request)
+
+    def get_logout_redirect_url(self, request):
+        return self._sso_logout_url(request) or super().get_logout_redirect_url(request)
+
+    def _sso_logout_url(self, request):
+        if not hasattr(request, "ics_sso_logout_url"):
+            request.ics_sso_logout_url = sso_views.logout_redirect_for(request)
+        return request.ics_sso_logout_url

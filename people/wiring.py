@@ -3,9 +3,11 @@
 from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
-from . import groups, invitation_mail, navigation, notifications, panels, sessions
+from . import groups, invitation_mail, navigation, notifications, panels, personal_data, sessions
 from .dashboard import register_panel
 from .roles import Role
+from .sso import privacy as sso_privacy
+from .sso import tasks as sso_tasks  # noqa: F401 - Celery finds the metadata refresh task by this import
 
 
 def _wagtail_groups_at_login(sender, request, user, **kwargs):
@@ -20,6 +22,11 @@ def connect():
     # Celery finds send_notification_task by importing people.notifications (done above); the
     # invitation mail is one kind of notification.
     notifications.register_renderer(invitation_mail.NOTIFICATION_KIND, invitation_mail.render_invitation_mail)
+
+    # Municipal single sign-on's personal data: linked NameIDs and refused logins.
+    personal_data.register_exporter("people.sso", sso_privacy.export)
+    personal_data.register_eraser("people.sso", sso_privacy.erase)
+    personal_data.register_purger("people.sso", sso_privacy.purge)
 
     register_panel("account", panels.account_panel)
     register_panel("staff", panels.staff_panel)

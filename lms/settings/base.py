@@ -325,6 +325,11 @@ ICS_SSO = {
     "DEMO_IDP": False,
     "DEMO_IDP_KEYS": ("", ""),
 }
+# IdPs whose metadata has an address are fetched again each night (their certificates roll over).
+CELERY_BEAT_SCHEDULE["people-sso-metadata-refresh"] = {
+    "task": "people.sso.tasks.idp_metadata_refresh_task",
+    "schedule": crontab(minute=40, hour=4),
+}
 # --- [/sso] ---
 
 ICS = {

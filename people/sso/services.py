@@ -8,6 +8,7 @@ assurance Substantial or above.
 """
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -25,6 +26,7 @@ from . import metadata as idp_metadata
 from .assurance import Assurance, rank
 from .models import IdentityProvider, SsoAssertionSeen, SsoIdentity, SsoLoginRefusal
 
+logger = logging.getLogger(__name__)
 Reason = SsoLoginRefusal.Reason
 # How long a used assertion id is kept when the assertion states no end of validity.
 ASSERTION_MEMORY = datetime.timedelta(hours=1)
@@ -75,6 +77,10 @@ def idp_metadata_apply(*, identity_provider: IdentityProvider, xml: str | bytes 
     except ValidationError as exc:
         field = "metadata_url" if (not xml and identity_provider.metadata_url) else "metadata_file"
         raise ValidationError({field: exc.messages}) from exc
+    taken = IdentityProvider.objects.filter(entity_id=checked.entity_id).exclude(pk=identity_provider.pk).first()
+    if taken is not None:
+        raise ValidationError({"metadata_file": _("The identity provider %(entity_id)s is already registered as "
+                                                  "»%(name)s«.") % {"entity_id": checked.entity_id, "name": taken}})
     identity_provider.entity_id = checked.entity_id
     identity_provider.metadata_xml = checked.xml
     identity_provider.metadata_updated_at = timezone.now()
@@ -217,3 +223,21 @@ def _caseworker_create(*, claims: SsoClaims, municipality: Municipality, today) 
                     "identity_provider_name": claims.identity_provider.name},
     )
     return person
+
+
+def idp_metadata_refresh_all() -> dict[str, int]:
+    """Fetch again the metadata of every active IdP that has a metadata address (certificates roll
+    over at the IdP). A fetch or check that fails keeps the stored metadata and is logged; returns
+    how many were refreshed and how many failed."""
+    refreshed = failed = 0
+    for idp in IdentityProvider.objects.filter(is_active=True).exclude(metadata_url=""):
+        try:
+            with transaction.atomic():
+                idp_metadata_apply(identity_provider=idp)
+                idp.full_clean()
+                idp.save()
+            refreshed += 1
+        except ValidationError as exc:
+            failed += 1
+            logger.warning("SSO metadata for %s not refreshed: %s", idp, "; ".join(exc.messages))
+    return {"refreshed": refreshed, "failed": failed}

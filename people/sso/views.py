@@ -265,6 +265,9 @@ def sls(request):
     if idp is None:
         return redirect("/")
     client = config.client_for(idp)
+    # pysaml2 verifies an incoming request's signature only when this is set (read for SPs too); an
+    # unsigned LogoutRequest must log nobody out.
+    client.config.setattr("idp", "want_authn_requests_signed", True)
     try:
         logout_request = client.parse_logout_request(
             data["SAMLRequest"], binding, relay_state=data.get("RelayState"),

@@ -319,3 +319,67 @@ def test_metadata_that_does_not_parse_or_has_no_signing_certificate_is_refused(i
         services.idp_save(identity_provider=new(), by=None, xml=xml[:start] + xml[end:])
     assert "signing certificate" in str(no_cert.value) or "signeringscertifikat" in str(no_cert.value)
     assert not IdentityProvider.objects.exists()
+
+
+# --- Single logout --------------------------------------------------------------------------------
+
+
+def _query(location):
+    from urllib.parse import parse_qs, urlparse
+
+    return {k: v[0] for k, v in parse_qs(urlparse(location).query).items()}
+
+
+def test_logging_out_sends_a_signed_logout_request_to_the_idp(client, registered, idp, kommune, worker):
+    from saml2 import BINDING_HTTP_REDIRECT
+
+    acs(client, idp.answer(start(client, kommune), email=worker.email, name_id="pseudonym-9"))
+    response = client.post("/konto/logout/")
+    assert logged_in_as(client) is None
+    location = response["Location"]
+    assert location.startswith(idp.entity_id + "/slo?")
+    query = _query(location)
+    assert {"SAMLRequest", "SigAlg", "Signature"} <= set(query)
+    server = idp.server()
+    server.config.setattr("idp", "want_authn_requests_signed", True)
+    parsed = server.parse_logout_request(query["SAMLRequest"], BINDING_HTTP_REDIRECT, sigalg=query["SigAlg"],
+                                         signature=query["Signature"])
+    assert parsed.message.name_id.text == "pseudonym-9"
+
+
+def test_a_password_session_logs_out_locally_only(client, registered, worker):
+    client.force_login(worker)
+    response = client.post("/konto/logout/")
+    assert response["Location"] == "/"
+
+
+def _idp_logout_request(idp, name_id, *, keys=None, sign=True):
+    from saml2 import BINDING_HTTP_REDIRECT
+    from saml2.saml import NAMEID_FORMAT_PERSISTENT, NameID
+    from saml2.xmldsig import SIG_RSA_SHA256
+
+    server = idp.server(keys)
+    _id, request = server.create_logout_request(
+        config.sls_url(), config.sp_entity_id(), name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=name_id),
+        sign=False)
+    info = server.apply_binding(BINDING_HTTP_REDIRECT, str(request), config.sls_url(), sign=sign,
+                                sigalg=SIG_RSA_SHA256)
+    location = dict(info["headers"])["Location"]
+    return location[location.index("/sso/sls/"):]
+
+
+def test_a_signed_logout_request_from_the_idp_ends_the_session(client, registered, idp, kommune, worker):
+    acs(client, idp.answer(start(client, kommune), email=worker.email, name_id="pseudonym-7"))
+    response = client.get(_idp_logout_request(idp, "pseudonym-7"))
+    assert logged_in_as(client) is None
+    assert response.status_code == 302 and "SAMLResponse=" in response["Location"]
+    assert response["Location"].startswith(idp.entity_id + "/slo?")
+
+
+@pytest.mark.parametrize("forgery", ["unsigned", "other key"])
+def test_a_forged_logout_request_logs_nobody_out(client, registered, idp, kommune, worker, tmp_path, forgery):
+    acs(client, idp.answer(start(client, kommune), email=worker.email, name_id="pseudonym-8"))
+    other = generate_key_pair(tmp_path / "evil", "evil", "evil") if forgery == "other key" else None
+    response = client.get(_idp_logout_request(idp, "pseudonym-8", keys=other, sign=forgery != "unsigned"))
+    assert response.status_code == 400
+    assert logged_in_as(client) == str(worker.pk)
