@@ -349,5 +349,7 @@ LOGGING = {
         # Wagtail's background tasks (django-tasks) log every run at INFO; keep the console readable.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # [sso] pysaml2's schema library says at INFO that it loaded a schema twice, at every start.
+        "xmlschema": {"level": "WARNING"},
     },
 }
