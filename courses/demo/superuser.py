@@ -23,9 +23,9 @@ PHASES_TEXT = (
 
 AIMING_POINTS_TEXT = (
     "<p>Undervejs peger de syv sigtepunkter på det, der virker:</p><ol>"
-    "<li>Ledelsen går forrest</li><li>En plan giver retning</li><li>ICS-superbrugerne guider kollegerne</li>"
-    "<li>Medarbejderne er klædt på</li><li>Tingene tager tid</li><li>ICS bliver en del af den daglige "
-    "praksis</li><li>Samarbejdspartnerne inddrages</li></ol>"
+    "<li>Ledelsen går foran</li><li>En plan giver retning</li><li>ICS-superbrugerne guider kollegerne</li>"
+    "<li>Medarbejdere bliver klædt på</li><li>Ting tager tid</li><li>ICS bliver en del af den daglige "
+    "praksis</li><li>Samarbejdspartnere bliver inddraget</li></ol>"
 )
 
 REFLECTION_MODEL = (
@@ -62,8 +62,8 @@ def _self_assessment():
         ], ""),
         ("Hvilket sigtepunkt handler om, at du som superbruger støtter dine kolleger?", False, [
             ("ICS-superbrugerne guider kollegerne", True, "Rigtigt – sigtepunkt 3."),
-            ("Ledelsen går forrest", False, "Det handler om ledelsens rolle."),
-            ("Tingene tager tid", False, "Det handler om tålmodighed i implementeringen."),
+            ("Ledelsen går foran", False, "Det handler om ledelsens rolle."),
+            ("Ting tager tid", False, "Det handler om tålmodighed i implementeringen."),
         ], ""),
     ], pass_mark=75)
 
@@ -119,7 +119,7 @@ def _module1():
                      "undersøgelse sammen hver måned.</p>"
                      "<h3>Teamsamarbejde</h3><p>Et team, der taler om sagerne med metodens begreber, lærer hurtigere "
                      "end den enkelte. Kviksparring og ICS-teammøder er de vigtigste rum.</p>"),
-                callout("tip", "Ledelsen går forrest",
+                callout("tip", "Ledelsen går foran",
                         "<p>Aftal med din leder, hvad I hver især gør. Superbrugeren kan vise vejen fagligt, men "
                         "prioriteringen af tid og møder er ledelsens.</p>"),
             ]),
