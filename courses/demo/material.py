@@ -115,8 +115,8 @@ def local_course_index(municipality):
         index_page = _publish(home, CourseIndexPage(
             title=f"{municipality.name} – lokalt materiale", slug=f"lokalt-{municipality.slug}",
             municipality=municipality,
-            intro=f"<p>{municipality.name} Kommunes eget materiale: temadage og brush-ups, skrevet af kommunens "
-                  "ICS-superbrugere og godkendt af ledelsen.</p>",
+            intro=f"<p>Kommunens eget materiale ({municipality.name}): temadage og brush-ups, skrevet af "
+                  "kommunens ICS-superbrugere og godkendt af ledelsen.</p>",
         ))
     local_material_setup(index_page=index_page)
     return index_page
