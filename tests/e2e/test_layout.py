@@ -155,7 +155,7 @@ def _login(page, live_server, person):
     assert "/konto/login/" not in page.url and "/2fa/" not in page.url, f"{person.email} did not get in"
 
 
-def _check_layout(page, viewport, name, screens, problems):
+def _check_layout(page, viewport, name, screens, problems, *, compact_header=True):
     page.screenshot(path=str(screens / f"{name}.png"), full_page=True)
     m = page.evaluate(MEASURE)
     where = f"{name} ({page.url})"
@@ -172,7 +172,7 @@ def _check_layout(page, viewport, name, screens, problems):
                             f"{m['linkHeight']:.0f} px links)")
         if m["headerHeight"] > max(m["linkHeight"], m["brandHeight"]) * 2:
             problems.append(f"{where}: the header wraps ({m['headerHeight']:.0f} px high)")
-    if viewport is PHONE and m["headerHeight"] > viewport["height"] * 0.1:
+    if compact_header and viewport is PHONE and m["headerHeight"] > viewport["height"] * 0.1:
         problems.append(f"{where}: the header takes {m['headerHeight']:.0f} of {viewport['height']} px")
 
 
@@ -246,7 +246,8 @@ def test_without_javascript_the_menu_shows_and_tables_scroll_inside_themselves(b
         page.goto(live_server.url + path)
         assert page.evaluate(MEASURE)["tables"], f"{path} shows a table"
         assert not page.locator("table.is-stacked").count()
-        _check_layout(page, PHONE, "nojs-" + path.strip("/").replace("/", "_"), screens, problems)
+        # Without JavaScript there is no menu button: the menu is shown open, so the header is taller.
+        _check_layout(page, PHONE, "nojs-" + path.strip("/").replace("/", "_"), screens, problems, compact_header=False)
     assert not problems, "\n".join(problems)
     context.close()
 
