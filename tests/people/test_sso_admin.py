@@ -28,6 +28,8 @@ def _form(kommune, **extra):
 
 def test_a_national_admin_adds_an_identity_provider_by_uploading_metadata(client, idp, kommune):  # noqa: F811
     client.force_login(national_admin())
+    form_page = client.get(reverse(ADD_URL)).content.decode()
+    assert 'enctype="multipart/form-data"' in form_page and 'name="metadata_file"' in form_page
     upload = SimpleUploadedFile("idp.xml", idp.metadata_xml().encode(), content_type="text/xml")
     response = client.post(reverse(ADD_URL), _form(kommune, metadata_file=upload))
     assert response.status_code == 302, response.content.decode()[:3000]
