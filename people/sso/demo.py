@@ -28,7 +28,9 @@ def load(stdout=None):
     _ensure_pair(sp_key, sp_cert, "ICS Akademi (demo SP)")
     _ensure_pair(*settings.ICS_SSO["DEMO_IDP_KEYS"], "ICS Akademi demo-IdP")
     municipality = Municipality.objects.get(name=DEMO_MUNICIPALITY)
+    # Found by municipality too: a demo loaded again on another address (SITE_URL) updates the row.
     row = (IdentityProvider.objects.filter(entity_id=demo_idp.entity_id()).first()
+           or IdentityProvider.objects.filter(kind=IdentityProvider.Kind.MUNICIPALITY, municipality=municipality).first()
            or IdentityProvider(name="Demo-IdP (Skanderborg)", kind=IdentityProvider.Kind.MUNICIPALITY,
                                municipality=municipality))
     services.idp_save(identity_provider=row, by=None, xml=demo_idp.idp_metadata_xml())
