@@ -11,3 +11,9 @@ class PrivacyNoticeView(TemplateView):
 
 class HelpView(TemplateView):
     template_name = "content/help.html"
+
+
+class HelpAuthoringView(TemplateView):
+    """The superusers' authoring guide: lessons, blocks, approval (issue 11, item 5)."""
+
+    template_name = "content/help_authoring.html"

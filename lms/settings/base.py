@@ -183,7 +183,9 @@ SESSION_COOKIE_AGE = ICS_SESSION_ABSOLUTE_SECONDS
 # --- i18n: Danish first, English as a switch ---
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ first: makemessages writes the project's strings there. lms/locale_wagtail completes Wagtail's
+# Danish where Wagtail lacks strings; makemessages never touches it, and both win over Wagtail's own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "lms" / "locale_wagtail"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
