@@ -86,19 +86,19 @@ STATEMENTS = [
 # A leaning is the mean each group tends towards (1–5) in a phase; the answers scatter around it.
 PLANS = {
     "skanderborg": (P3, [(P1, 900, "Byrådet har vedtaget ICS"), (P2, 700, "Alle sagsbehandlere tilmeldt grundkursus"),
-                          (P3, 300, "ICS bruges i alle nye sager fra 1. marts")], 4, 3,
+                          (P3, 300, "ICS bruges i alle nye sager fra 1. marts")], 6, 5,
                     {"ledere": (4.2, 4.0, 3.9, 3.2), "superbrugere": (4.3, 4.2, 4.4, 3.5),
                      "sagsbehandlere": (3.8, 3.6, 2.9, 2.6)}),
-    "vesthimmerland": (P2, [(P1, 500, "Licensaftalen er underskrevet"), (P2, 120, "Grundkurserne er planlagt")], 0, 4,
+    "vesthimmerland": (P2, [(P1, 500, "Licensaftalen er underskrevet"), (P2, 120, "Grundkurserne er planlagt")], 0, 5,
                        {"ledere": (4.0, 3.6, 3.0, 2.5), "superbrugere": (3.9, 3.7, 3.6, 2.8),
                         "sagsbehandlere": (3.4, 3.1, 2.6, 2.2)}),
     "koebenhavn": (P4, [(P1, 2400, "Socialudvalget har besluttet ICS"), (P2, 2000, "Uddannelsesplan godkendt"),
-                        (P3, 1500, "ICS-teammøder i alle BFU'er"), (P4, 200, "Forankringsfasen: temadage og dialog")], 5, 3,
+                        (P3, 1500, "ICS-teammøder i alle BFU'er"), (P4, 200, "Forankringsfasen: temadage og dialog")], 6, 4,
                    {"ledere": (4.4, 4.3, 4.1, 4.0), "superbrugere": (4.5, 4.4, 4.5, 4.2),
                     "sagsbehandlere": (4.0, 3.9, 3.6, 3.4)}),
 }
 # Answer rates per group in the demo rounds.
-ANSWER_RATE = {"ledere": 0.95, "superbrugere": 0.9, "sagsbehandlere": 0.75}
+ANSWER_RATE = {"ledere": 0.95, "superbrugere": 0.95, "sagsbehandlere": 0.75}
 PHASE_INDEX = {P1: 0, P2: 1, P3: 2, P4: 3}
 
 _password_hash = None

@@ -109,8 +109,9 @@ def plan_view(*, municipality: Municipality, today: datetime.date | None = None)
     facts[AimingPoint.STAFF].append((_("Caseworkers who have completed the basic course (licence status)"),
                                      "–" if percent is None else f"{number_format(percent, 1)} %",
                                      None if percent is None else percent >= 90))
-    first_change = history[-1].changed_on if history else None
-    facts[AimingPoint.TIME].append((_("Phase recorded since"), first_change, None))
+    facts[AimingPoint.TIME].append((_("In the current phase since"), history[0].changed_on if history else None, None))
+    facts[AimingPoint.TIME].append((_("Working on the implementation since"), history[-1].changed_on if history else None,
+                                    None))
     facts[AimingPoint.PRACTICE].append((_("ICS team meetings held in the last %(months)s months") % {"months": TEAM_MEETING_MONTHS},
                                         meetings_held, meetings_held >= TEAM_MEETING_MONTHS))
     checklist = [ChecklistItem(ap, AimingPoint(ap).label, facts[ap], assessments.get(ap)) for ap in AimingPoint.values]
