@@ -98,6 +98,7 @@ def event_create(request):
     first = FirstSessionForm(request.POST or None, prefix="first")
     warnings = []
     if request.method == "POST" and form.is_valid() and first.is_valid() and _series_fits_first_day(form, first):
+        event_services.check_may_plan(request.user, **owner)  # the service's own rule: no warning for outsiders
         starts = _planned_starts(form, first)
         warnings = days_off_warnings(starts)
         if form.is_valid() and (not warnings or request.POST.get(KEEP_DAYS_OFF) == "ja"):
@@ -233,7 +234,10 @@ def session_edit(request, pk, create=False):
     if session:
         initial = {"starts_at": timezone.localtime(session.starts_at), "ends_at": timezone.localtime(session.ends_at)}
     form = SessionForm(request.POST or None, initial=initial)
-    warnings = days_off_warnings([form.cleaned_data["starts_at"]]) if form.is_bound and form.is_valid() else []
+    warnings = []
+    if form.is_bound and form.is_valid():
+        event_services.check_may_manage(request.user, event)  # the service's own rule: no warning for outsiders
+        warnings = days_off_warnings([form.cleaned_data["starts_at"]])
     if (not warnings or request.POST.get(KEEP_DAYS_OFF) == "ja") and _submitted(
         request, form,
         lambda: event_services.session_save(event=event, session=session, by=request.user, **form.cleaned_data),
