@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import (
@@ -150,6 +151,7 @@ class RoundReport:
     statement_count: int
     period: tuple
     national_rounds: int
+    open_until: datetime.date | None = None  # set while the round is open: no figures until it closes
 
     @property
     def total_responses(self):
@@ -216,7 +218,11 @@ def round_report(*, barometer_round: Round) -> RoundReport:
         invited[group] = [n, answered]
     rates = [GroupRate(g, labels[g], invited[g][0], invited[g][1], invited[g][0] < MIN_RESPONDENTS) for g in groups]
 
-    counts, responses = _counts(barometer_round.pk)
+    # While the round is open no figure is shown: a change between two looks at the report would give
+    # away the answers of whoever answered in between.
+    today = timezone.localdate()
+    open_until = barometer_round.closes_on if barometer_round.closes_on >= today else None
+    counts, responses = ({}, {}) if open_until else _counts(barometer_round.pk)
     statements = list(Statement.objects.filter(version_id=barometer_round.version_id).order_by("sort_order", "pk"))
     pooled, all_note = _pooled(groups, responses)
     pooled_respondents = sum(responses.get(g, 0) for g in pooled)
@@ -229,15 +235,17 @@ def round_report(*, barometer_round: Round) -> RoundReport:
         comparable_ids = {s.pk: earlier[(s.code, s.text)] for s in statements if (s.code, s.text) in earlier}
 
     start, end = period_of(barometer_round.opens_on)
-    in_period = Q(response__round__opens_on__gte=start, response__round__opens_on__lte=end)
+    in_period = Q(response__round__opens_on__gte=start, response__round__opens_on__lte=end,
+                  response__round__closes_on__lt=today)
     national_counts = defaultdict(dict)
     for phase, group, value, n in (StatementAnswer.objects.filter(in_period)
                                    .values_list("statement__phase", "response__group", "value")
                                    .annotate(n=Count("pk")).order_by()):
         national_counts[(phase, group)][value] = n
-    national_responses = dict(Response.objects.filter(round__opens_on__gte=start, round__opens_on__lte=end)
+    national_responses = dict(Response.objects.filter(round__opens_on__gte=start, round__opens_on__lte=end,
+                                                      round__closes_on__lt=today)
                               .values_list("group").annotate(n=Count("pk")).order_by())
-    national_rounds = Round.objects.filter(opens_on__gte=start, opens_on__lte=end).count()
+    national_rounds = Round.objects.filter(opens_on__gte=start, opens_on__lte=end, closes_on__lt=today).count()
 
     def applies(statement, group):
         return group == ALL or statement.applies_to(group)
@@ -284,19 +292,21 @@ def round_report(*, barometer_round: Round) -> RoundReport:
     every_row = [r for p in phases for r in p.statements]
     widest = sorted((r for r in every_row if r.spread is not None), key=lambda r: -r.spread)[:TOP]
     lowest = sorted((r for r in every_row if r.overall.mean is not None), key=lambda r: r.overall.mean)[:TOP]
-    suppressed = [(labels[g], responses.get(g, 0)) for g in groups if responses.get(g, 0) < MIN_RESPONDENTS]
+    suppressed = [] if open_until else [(labels[g], responses.get(g, 0)) for g in groups
+                                        if responses.get(g, 0) < MIN_RESPONDENTS]
     return RoundReport(
         round=barometer_round, groups=[*groups, ALL], group_labels=labels, rates=rates, responses=responses,
         suppressed=suppressed, all_note=all_note, phases=phases, widest=widest, lowest=lowest,
         previous_round=previous, comparable_count=len(comparable_ids), statement_count=len(statements),
-        period=(start, end), national_rounds=national_rounds,
+        period=(start, end), national_rounds=national_rounds, open_until=open_until,
     )
 
 
 def latest_phase_means(*, municipality_id: int) -> tuple[Round | None, dict]:
-    """The municipality's latest round that has closed or is open, and its mean per phase over all
+    """The municipality's latest closed round, and its mean per phase over all
     respondents ({phase: mean or None}; None also when fewer than five answered). Three queries."""
-    latest = (Round.objects.filter(municipality_id=municipality_id).select_related("version")
+    latest = (Round.objects.filter(municipality_id=municipality_id, closes_on__lt=timezone.localdate())
+              .select_related("version")
               .order_by("-opens_on", "-pk").first())
     if latest is None:
         return None, {}

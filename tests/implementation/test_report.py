@@ -196,3 +196,21 @@ def test_the_plan_page_fills_the_aiming_points_from_the_platform(client, leader,
     with CaptureQueriesContext(connection) as second:
         client.get(reverse("implementation:plan", args=[municipality.slug]))
     assert len(first) == len(second)
+
+
+def test_an_open_round_shows_no_figures_until_it_closes(client, municipality, leader):
+    """Two looks at an open round's report must not give away whoever answered in between."""
+    version = questionnaire()
+    today = timezone.localdate()
+    barometer_round = closed_round(municipality, version, opens_on=today - datetime.timedelta(days=3))
+    barometer_round.closes_on = today + datetime.timedelta(days=4)
+    barometer_round.save()
+    invitations(barometer_round, staff(municipality, "sagsbehandler", 8), "sagsbehandlere", answered=7)
+    responses(barometer_round, "sagsbehandlere", ["5", "5", "5", "5", "5", "5", "5"])
+    client.force_login(leader)
+    page = client.get(reverse("implementation:report", args=[barometer_round.pk])).content.decode()
+    assert "Målingen er åben til og med den" in page
+    assert "87,5 %" in page  # the response rate is shown
+    assert "5,00" not in page and "Gennemsnit pr. fase" not in page
+    csv = client.get(reverse("implementation:report_export", args=[barometer_round.pk, "csv"])).content.decode("utf-8-sig")
+    assert all(line.split(";")[5] == "" for line in csv.splitlines()[1:])
