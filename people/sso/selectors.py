@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
+from saml2 import BINDING_HTTP_REDIRECT
 
 from ..models import Municipality
 from .models import IdentityProvider
@@ -42,8 +43,7 @@ def sso_location(client, idp: IdentityProvider, binding: str) -> str:
 
 
 def slo_location(client, idp: IdentityProvider) -> str:
-    from saml2 import BINDING_HTTP_REDIRECT
-
+    """The IdP's single logout address (HTTP-Redirect), or "" when it has none."""
     services = client.metadata.service(idp.entity_id, "idpsso_descriptor", "single_logout_service",
                                        BINDING_HTTP_REDIRECT)
     return services[0]["location"] if services else ""

@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
 from saml2.response import StatusError, UnsolicitedResponse
-from saml2.saml import NAMEID_FORMAT_PERSISTENT
+from saml2.saml import NAMEID_FORMAT_PERSISTENT, NameID
 from saml2.time_util import str_to_time
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
@@ -230,8 +230,6 @@ def logout_redirect_for(request) -> str | None:
     destination = selectors.slo_location(client, idp)
     if not destination:
         return None
-    from saml2.saml import NameID
-
     name_id = NameID(text=data.get("name_id", ""),
                      format=NAMEID_FORMAT_PERSISTENT if data.get("name_id_persistent") else None)
     request_id, logout_request = client.create_logout_request(

@@ -192,8 +192,8 @@ def test_the_retention_purge_deletes_old_imports_sessions_and_invitations(munici
     assert not Invitation.objects.filter(pk__in=[accepted_long_ago.pk, expired_long_ago.pk]).exists()
     assert Session.objects.filter(session_key=live.session_key).exists()
     assert not Session.objects.filter(session_key=expired.session_key).exists()
-    assert counts == {"sessions": 1, "invitations": 2, "roster_imports": 2}
-    assert personal_data_purge_task() == {"sessions": 0, "invitations": 0, "roster_imports": 0}
+    assert counts == {"sessions": 1, "invitations": 2, "roster_imports": 2, "people.sso": 0}
+    assert personal_data_purge_task() == {"sessions": 0, "invitations": 0, "roster_imports": 0, "people.sso": 0}
 
 
 def test_the_purge_runs_in_beat():

@@ -19,8 +19,8 @@ from tests.people.test_sso import idp, kommune, registered, sp_keys  # noqa: F40
 ADD_URL = "wagtailsnippets_people_identityprovider:add"
 
 
-def _form(kommune, **extra):
-    return {"name": "Kommunens ADFS", "kind": "municipality", "municipality": kommune.pk, "metadata_url": "",
+def _form(municipality, **extra):
+    return {"name": "Kommunens ADFS", "kind": "municipality", "municipality": municipality.pk, "metadata_url": "",
             "email_attribute": "https://data.gov.dk/model/core/eid/email",
             "cvr_attribute": "https://data.gov.dk/model/core/eid/professional/cvr",
             "assurance_when_absent": "low", "is_active": "on", **extra}
@@ -151,3 +151,13 @@ def test_sso_personal_data_is_exported_erased_and_purged(registered, kommune):  
     assert not SsoLoginRefusal.objects.filter(email__icontains="@example.dk").exists()
     personal_data.personal_data_purge()
     assert not SsoLoginRefusal.objects.filter(pk=old.pk).exists()
+
+
+def test_national_admins_read_the_refused_logins_with_the_reason(client, registered):  # noqa: F811
+    refusal = SsoLoginRefusal.objects.create(identity_provider=registered, reason="assurance_too_low",
+                                             detail="assurance low; the role needs Substantial or High")
+    client.force_login(national_admin())
+    listing = client.get(reverse("wagtailsnippets_people_ssologinrefusal:list")).content.decode()
+    assert "Sikringsniveauet er for lavt" in listing
+    inspect = client.get(reverse("wagtailsnippets_people_ssologinrefusal:inspect", args=[refusal.pk]))
+    assert "the role needs Substantial" in inspect.content.decode()
