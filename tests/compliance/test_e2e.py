@@ -29,7 +29,7 @@ def test_leader_compliance_journey(page, live_server, municipality, team, leader
 
     browser_login(page, live_server, leader.email)
     page.get_by_role("link", name="Licensstatus", exact=True).first.click()
-    assert "Licensoverholdelse" in page.locator("h1").inner_text()
+    assert "Licensstatus i" in page.locator("h1").inner_text()
     assert "50,0 %" in page.content()
     assert_accessible(page)
 
@@ -44,9 +44,16 @@ def test_leader_compliance_journey(page, live_server, municipality, team, leader
 
     # Book the overdue caseworker on the cohort.
     page.get_by_label(f"Vælg {late.full_name}").check()
-    page.get_by_label("Hold", exact=True).select_option(label="Grundkursus, hold 9")
-    page.get_by_role("button", name="Book på holdet").click()
-    assert page.get_by_text("blev booket på Grundkursus, hold 9").is_visible()
+    page.get_by_role("button", name="Tilmeld til et hold på grundkurset").click()
+    assert page.get_by_label(late.full_name, exact=True).is_checked()  # chosen on the report, ticked here
+    page.get_by_label("Grundkursus, hold 9", exact=True).check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Se, hvem der kommer hvor").click()
+    assert page.get_by_text("Får plads (1 person)").is_visible()
+    assert not Registration.objects.filter(person=late).exists()  # the confirmation step writes nothing
+    assert_accessible(page)
+    page.get_by_role("button", name="Bekræft og tilmeld 1 person").click()
+    assert page.get_by_text("1 person har fået plads på Grundkursus, hold 9.").is_visible()
     assert Registration.objects.filter(person=late, status="confirmed").exists()
 
     # Import a roster file with one bad row.
