@@ -120,16 +120,17 @@ def test_exports(client, municipality, leader, roster):
 
 def test_national_report_and_exports_for_national_admin(client, admin_user, municipality, roster):
     client.force_login(admin_user)
-    response = client.get(reverse("compliance:national"))
+    response = client.get(reverse("compliance:national"), {"alle": "1"})  # every municipality, not only licensed
     assert response.status_code == 200
     rows = response.context["rows"]
     from people.models import Municipality
 
     assert len(rows) == Municipality.objects.count()
     assert municipality.name in response.content.decode()
-    sorted_rows = client.get(reverse("compliance:national"), {"sort": "overskredet", "retning": "faldende"}).context["rows"]
+    sorted_rows = client.get(reverse("compliance:national"),
+                             {"alle": "1", "sort": "overskredet", "retning": "faldende"}).context["rows"]
     assert sorted_rows[0].figures.overdue == max(r.figures.overdue for r in rows)
-    csv = client.get(reverse("compliance:national_export", args=["csv"])).content.decode("utf-8-sig")
+    csv = client.get(reverse("compliance:national_export", args=["csv"]), {"alle": "1"}).content.decode("utf-8-sig")
     assert len(csv.strip().splitlines()) == 1 + len(rows)
     pdf = client.get(reverse("compliance:national_export", args=["pdf"]), {"dato": "2025-01-01"})
     assert pdf.content.startswith(b"%PDF")
