@@ -306,7 +306,7 @@ def test_caseworker_has_no_idle_timeout_but_the_absolute_lifetime(client, casewo
     response = client.get(reverse("dashboard"), follow=True)
     assert response.redirect_chain[0][0].startswith(reverse("account_login"))
     assert logged_in_user_id(client) is None
-    assert "din session havde varet 12 timer" in response.content.decode()
+    assert "du havde været logget ind i 12 timer" in response.content.decode()
 
 
 def test_becoming_privileged_in_a_session_renews_its_key(client, caseworker, municipality):

@@ -88,7 +88,7 @@ def test_session_ending_before_start_over_http(client, municipality, leader):
         "first-ends_at": (start - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"), "first-day_count": "1",
     })
     assert response.status_code == 200
-    assert "skal slutte efter" in response.content.decode()
+    assert "skal slutte, efter den er begyndt" in response.content.decode()
     assert not Event.objects.exists()
 
 
@@ -220,7 +220,7 @@ def test_ics_import_preview_then_confirm(client, municipality, leader):
     response = client.post(url, {"file": SimpleUploadedFile("kalender.ics", ICS_OK, "text/calendar"),
                                  "kind": "temadag", "audience": "alle"})
     html = response.content.decode()
-    assert "Temadag om magneterne" in html and "Begivenhed 3 “Mangler start” mangler et starttidspunkt" in html
+    assert "Temadag om magneterne" in html and "Arrangement 3 »Mangler start« mangler et starttidspunkt" in html
     assert not Event.objects.exists()
     response = client.post(url, {"confirm": "1"})
     assert response.status_code == 302
@@ -234,7 +234,7 @@ def test_ics_import_preview_then_confirm(client, municipality, leader):
 
 @pytest.mark.parametrize("content,message", [
     (b"Dette er bare tekst", "ikke en kalender"),
-    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "ingen begivenheder"),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "ingen arrangementer"),
     (b"BEGIN:VCALENDAR\r\n" + b"X" * (2 * 1024 * 1024 + 10), "for stor"),
 ])
 def test_ics_import_bad_files(client, municipality, leader, content, message):
