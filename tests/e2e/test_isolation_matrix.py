@@ -34,7 +34,11 @@ OTHER_MARKERS = [f"sagsbehandler1@{OTHER}.demo", f"sagsbehandler2@{OTHER}.demo",
 
 # Views anyone may open (public pages, verification by code, secret-token feeds that 404 on a bad token).
 PUBLIC = {
-    "content:accessibility", "content:help", "content:privacy",
+    "content:accessibility", "content:help", "content:help_authoring", "content:privacy",
+    # Municipal login: the SP's metadata and the SAML endpoints answer before anyone is logged in; the
+    # demo IdP answers 404 outside development.
+    "sso:metadata", "sso:acs", "sso:sls", "sso:logout",
+    "sso:demo_idp_metadata", "sso:demo_idp_sso", "sso:demo_idp_slo",
     "courses:certificate_verify", "courses:certificate_verify_form",
     "people:invitation_accept", "scheduling:personal_feed", "scheduling:municipality_feed",
 }
@@ -80,6 +84,12 @@ def _course():
     return CoursePage.objects.live().first()
 
 
+def _other_round():
+    from implementation.models import Round
+
+    return Round.objects.filter(municipality__slug=OTHER).first()
+
+
 def _other_roster_import():
     from compliance.models import RosterImport
 
@@ -109,6 +119,12 @@ OTHER_OBJECT = {
     "courses:magnet_submit": {"lesson_id": lambda: _lesson().pk, "block_id": lambda: "ukendt"},
     "courses:quiz_submit": {"lesson_id": lambda: _lesson().pk, "block_id": lambda: "ukendt"},
     "courses:team_progress": {"municipality_slug": lambda: OTHER},
+    "implementation:answer": {"pk": lambda: _other_round().pk},
+    "implementation:plan": {"slug": lambda: OTHER},
+    "implementation:plan_action": {"slug": lambda: OTHER, "action": lambda: "fase"},
+    "implementation:report": {"pk": lambda: _other_round().pk},
+    "implementation:report_export": {"pk": lambda: _other_round().pk, "fmt": lambda: "csv"},
+    "implementation:round_open": {"slug": lambda: OTHER},
     "people:invitation_accept": {"token": lambda: "opdigtet-token"},
     "people:membership_edit": {"pk": lambda: _other_person().memberships.get().pk},
     "people:person_erase": {"pk": lambda: _other_person().pk},

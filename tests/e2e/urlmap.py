@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Our apps' namespaces; allauth, Wagtail's admin and page serving are tested by their projects.
-OWN_NAMESPACES = {"people", "content", "courses", "scheduling", "compliance"}
+OWN_NAMESPACES = {"people", "content", "courses", "scheduling", "compliance", "implementation", "sso"}
 OWN_TOP_LEVEL_NAMES = {"dashboard"}
 
 
