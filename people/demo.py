@@ -83,7 +83,7 @@ def load(stdout=None):
         slug="via", defaults={"name": "VIA University College", "website": "https://www.via.dk"}
     )
     Provider.objects.get_or_create(
-        slug="socialstyrelsen", defaults={"name": "Social- og Boligstyrelsen", "website": "https://www.sbst.dk"}
+        slug="socialstyrelsen", defaults={"name": "Socialstyrelsen", "website": "https://www.socialstyrelsen.dk"}
     )
     coordinator = _account("udbyder@via.demo", "Birgitte Aagaard Munk")
     _membership(coordinator, Role.COORDINATOR, datetime.date(2016, 8, 1), provider=via)

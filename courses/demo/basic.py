@@ -182,7 +182,7 @@ def _day1(media):
                    "Metodens baggrund, licensen og tankegangen bag: barnet i centrum.", [
                 text("<p>ICS – Integrated Children's System – er den metode, de fleste danske kommuner bruger i "
                      "sager om børn og unge med behov for særlig støtte. Metoden stammer fra England og blev "
-                     "tilpasset danske forhold. I Danmark har Social- og Boligstyrelsen (indtil 2022 Socialstyrelsen) "
+                     "tilpasset danske forhold. I Danmark har Socialstyrelsen (der en overgang hed Social- og Boligstyrelsen) "
                      "licensen og udbreder metoden. En kommune tilslutter sig ved at underskrive en licensaftale "
                      "med styrelsen. Aftalen forpligter kommunen til at sende alle sagsbehandlere på "
                      "det tredages grundkursus, før de arbejder med ICS. At udpege ICS-superbrugere er en del af "

@@ -134,7 +134,7 @@ def load(stdout=None):
             completion_record(
                 person=superuser, course=superuser_course, completed_on=datetime.date(2019, 3, 28),
                 method=CompletionMethod.MANUAL, provider=board, by=admin,
-                reason="Deltog på superbrugerkurset hos Socialstyrelsen (i dag Social- og Boligstyrelsen); "
+                reason="Deltog på superbrugerkurset hos Socialstyrelsen; "
                        "fremmøde registreret på papir.",
             )
         # The newcomer: assigned the basic course with a due date, e-learning preparation under way,
