@@ -25,7 +25,7 @@ def trend_chart(points):
         bars.append({
             "x": _n(x), "y": _n(TOP + plot_h - h), "w": _n(bar_w), "h": _n(h),
             "label_x": _n(x + bar_w / 2),
-            "month": formats.date_format(p.month, "M y"),
+            "month": formats.date_format(p.month, "b y"),
             "show_label": i % 3 == (n - 1) % 3,
             "point": p,
         })
