@@ -57,6 +57,7 @@ def test_the_course_page_and_my_courses_show_the_same_figure(client, caseworker,
     client.force_login(caseworker)
     assert "2 af 9 lektioner · 22 %" in _html(client, course.course.url)
     assert "2 af 9 lektioner · 22 %" in _html(client, reverse("courses:my_courses"))
+    assert "2 af 9 lektioner · 22 %" in _html(client, reverse("dashboard"))  # the home's "continue" panel
     assert "2 af 3 lektioner · 67 %" in _html(client, course.course.url)  # the first module's own figure
 
 
