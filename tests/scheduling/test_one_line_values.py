@@ -111,8 +111,8 @@ def test_ics_import_refuses_a_summary_that_decodes_to_a_line_break(client, munic
     assert response.status_code == 200
     errors = response.context["errors"]
     assert len(errors) == 2
-    assert errors[0].startswith("Begivenhed 2 “Brush-up Bcc: x@y X-Injected: 1” har et linjeskift")
-    assert errors[1].startswith("Begivenhed 3 “Teammøde” har et linjeskift")
+    assert errors[0].startswith("Arrangement 2 »Brush-up Bcc: x@y X-Injected: 1« har et linjeskift")
+    assert errors[1].startswith("Arrangement 3 »Teammøde« har et linjeskift")
     assert "De skal stå på én linje" in response.content.decode()
     assert [item.summary for item in response.context["preview"]] == ["Temadag om magneterne"]
     assert not Event.objects.exists()
