@@ -11,6 +11,7 @@ import datetime
 import os
 import pathlib
 import re
+import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
@@ -147,7 +148,11 @@ def _pages(role, w):
 
 def _login(page, live_server, person):
     browser_login(page, live_server, person.email)
-    if "/2fa/" in page.url:
+    for attempt in range(2):
+        if "/2fa/" not in page.url:
+            break
+        if attempt:  # a code is accepted once (no replay): the second login of a role waits for the next one
+            time.sleep(31 - time.time() % 30)
         counters = list(yield_hotp_counters_from_time())
         page.fill("input[name=code]", format_hotp_value(hotp_value(TOTP_SECRET, counters[len(counters) // 2])))
         page.locator("main button[type=submit]").first.click()

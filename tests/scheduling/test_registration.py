@@ -229,5 +229,5 @@ def test_session_ending_before_start_refused(municipality):
     event = event_with_sessions(municipality=municipality)
     with pytest.raises(ValidationError) as exc:
         session_save(event=event, by=None, starts_at=at(5, 12), ends_at=at(5, 10))
-    assert "slutte efter" in " ".join(exc.value.messages)
+    assert "slutte, efter" in " ".join(exc.value.messages)
     assert event.sessions.count() == 1
