@@ -2,15 +2,16 @@
 calendar feed; leaders open the compliance report. A second user class reads a bare Wagtail page of
 similar size, to express our overhead as a ratio. The plan (accounts and URLs) comes from BENCH_PLAN."""
 
+import itertools
 import json
 import os
-import random
 import re
 from html.parser import HTMLParser
 
 from locust import HttpUser, between, task
 
 PLAN = json.load(open(os.environ["BENCH_PLAN"]))
+_ACCOUNTS = itertools.count()
 
 
 class _QuizForm(HTMLParser):
@@ -48,7 +49,9 @@ class Caseworker(HttpUser):
     wait_time = between(0.5, 2)
 
     def on_start(self):
-        self.account = random.choice(PLAN["caseworkers"])
+        # Each simulated person logs in to an account of their own, as in a course room (the plan holds
+        # as many accounts as the largest run has users).
+        self.account = PLAN["caseworkers"][next(_ACCOUNTS) % len(PLAN["caseworkers"])]
         login(self.client, self.account["email"], PLAN["password"])
 
     @task
