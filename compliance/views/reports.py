@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from people.permissions import access_for
 
-from .. import exports, services
+from .. import exports
 from ..chart import trend_chart
 from ..forms import AsOfForm
 from ..map import tile_map
@@ -87,7 +87,6 @@ def municipal(request, slug):
     rows, sort, descending = _filtered(request, report)
     points = trend.trend(municipality=municipality, as_of=as_of)
     is_today = as_of == timezone.localdate()
-    cohorts = services.bookable_cohorts()[:50] if is_today and any(r.bookable for r in rows) else []
     sort_links = {}
     for key in reports.SORT_KEYS:
         params = request.GET.copy()
@@ -115,7 +114,6 @@ def municipal(request, slug):
             "sort": sort,
             "descending": descending,
             "sort_links": sort_links,
-            "cohorts": cohorts,
             "export_query": _query_suffix(
                 request, "dato", "status", "fremdrift", "team", "q", "sort", "retning"
             ),
