@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: demo test install lint messages bench check-migrations smoke clean
+.PHONY: demo test install lint messages bench bench-implementation check-migrations smoke clean
 
 # The virtual environment with the locked dependencies; re-synced only when the lock changes.
 $(BIN)/uv:
@@ -48,6 +48,10 @@ messages: install
 # The 08:30 rush under gunicorn + PostgreSQL + Redis with Locust (BENCH_SECONDS=10 for a short run).
 bench: install
 	bash scripts/bench.sh
+
+# The barometer report at national scale: 98 municipalities × 500 respondents (about five minutes).
+bench-implementation: install
+	$(BIN)/python manage.py bench_implementation
 
 smoke: install
 	bash scripts/smoke_demo.sh

@@ -17,7 +17,11 @@ class AccountAdapter(DefaultAccountAdapter):
         sessions.start(request, user)
 
     def pre_authenticate(self, request, **credentials):
-        """allauth refuses a login over the failed-login limits; say for how long and why (people.login_limits)."""
+        """A login over the failed-login limits is refused, saying for how long and why: the address's limit
+        first (people.login_limits counts it), then allauth's per account."""
+        lockout = login_limits.address_lockout(request)
+        if lockout is not None:
+            raise login_limits.lockout_error(lockout)
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError as refusal:
@@ -28,6 +32,10 @@ class AccountAdapter(DefaultAccountAdapter):
             if lockout is None:  # the counters' lock was busy: allauth's own words
                 raise
             raise login_limits.lockout_error(lockout) from None
+
+    def authentication_failed(self, request, **credentials):
+        login_limits.record_failure(request)
+        super().authentication_failed(request, **credentials)
 
     def logout(self, request):
         """A municipal SSO session also ends at the municipality's identity provider (single logout):

@@ -56,5 +56,4 @@ for users in $USERS_LIST; do
 done
 echo "Lesson page and calendar feed …"
 BENCH_HOST="http://127.0.0.1:${PORT}" .venv/bin/python scripts/bench_pages.py || status=1
-echo "Implementation barometer: 98 municipalities × 500 respondents …"; .venv/bin/python manage.py bench_implementation || status=1
 exit $status

@@ -41,7 +41,10 @@ def login(client, email, password):
                      headers={"Referer": client.base_url + "/konto/login/"}, name="1 login",
                      catch_response=True) as response:
         if "/konto/login/" in response.url:
-            response.failure("login did not succeed")
+            # Say why, so that a failed run can be diagnosed from its failures file alone.
+            errors = re.findall(r'class="(?:errorlist[^"]*|messages?[^"]*|alert[^"]*)"[^>]*>(.*?)</', response.text, re.S)
+            reason = " ".join(" ".join(e.split()) for e in errors)[:200] or "no message on the page"
+            response.failure(f"login did not succeed (HTTP {response.status_code}, {email}): {reason}")
 
 
 class Caseworker(HttpUser):

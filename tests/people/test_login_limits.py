@@ -2,11 +2,12 @@
 generously per address, and a refused login says, in Danish, when to try again."""
 
 import datetime
+import hashlib
 import re
 import time
 
 import pytest
-from allauth.core.internal.ratelimit import get_cache_key, get_rates
+from allauth.core.internal.ratelimit import get_cache_key, get_rates, parse_rate
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -135,7 +136,7 @@ def test_the_wait_is_counted_from_the_recorded_failures(colleagues):
 
 
 def test_the_address_limit_is_generous_and_says_so_when_reached(colleagues, settings):
-    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "4/5m/ip,5/5m/key"}
+    settings.ICS_LOGIN_FAILED_PER_ADDRESS = "4/5m"
     for person in colleagues[:4]:
         attempt(person.email, "forkert-kode")
     client, response = attempt(colleagues[5].email)
@@ -147,14 +148,58 @@ def test_the_address_limit_is_generous_and_says_so_when_reached(colleagues, sett
     assert logged_in(client) == str(colleagues[5].pk)
 
 
-def test_configured_limits_fit_a_room_of_thirty():
+def test_configured_limits_fit_a_room_of_thirty(settings):
     rates = get_rates(app="allauth.account", action="login_failed")
-    per_address = [rate for rate in rates if rate.per == "ip"]
     per_account = [rate for rate in rates if rate.per == "key"]
     assert per_account and all(rate.amount <= 20 for rate in per_account)
     assert min(rate.amount * 60 / rate.duration for rate in per_account) <= 1  # at most one a minute
     # Thirty people mistyping three times each within the window still leave room.
-    assert per_address and all(rate.amount >= 90 and rate.duration <= 3600 for rate in per_address)
+    per_address = parse_rate(settings.ICS_LOGIN_FAILED_PER_ADDRESS + "/ip")
+    assert per_address.amount >= 90 and per_address.duration <= 3600
+
+
+def test_a_room_logging_in_at_once_shares_no_lock(room, monkeypatch):
+    """allauth guards each counter with a cache lock and answers 429 after a second's wait for it. A
+    counter per address would put the whole room behind one lock at 08:30; each login may only wait
+    for its own account's."""
+    from allauth.core.internal import ratelimit
+
+    taken = []
+    real_lock = ratelimit.cache_lock
+
+    def recording_lock(cache_key):
+        taken.append(cache_key)
+        return real_lock(cache_key)
+
+    monkeypatch.setattr(ratelimit, "cache_lock", recording_lock)
+    for person in room[:3]:
+        client, _ = attempt(person.email)
+        assert logged_in(client) == str(person.pk)
+    assert taken, "allauth no longer takes a lock per counter: re-read people.login_limits"
+    locks_by_person = [{key for key in taken if hashlib.sha256(f"testserver:{p.email}".lower().encode()).hexdigest()
+                        in key} for p in room[:3]]
+    assert all(locks_by_person)
+    assert set(taken) == set().union(*locks_by_person), "a lock shared across accounts"
+
+
+def test_address_failures_are_counted_exactly_under_concurrency(colleagues, settings):
+    """The per-address counter is atomic: failures counted from many threads at once are all counted."""
+    import threading
+
+    request = RequestFactory().post("/", REMOTE_ADDR=ROOM)
+    settings.ICS_LOGIN_FAILED_PER_ADDRESS = "40/5m"
+    now = time.time()
+    threads = [threading.Thread(target=login_limits.record_failure, args=(request,), kwargs={"now": now})
+               for _ in range(39)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert login_limits.address_lockout(request, now=now) is None
+    login_limits.record_failure(request, now=now)
+    lockout = login_limits.address_lockout(request, now=now)
+    assert lockout is not None and lockout.by_address
+    assert login_limits.address_lockout(RequestFactory().post("/", REMOTE_ADDR="192.0.2.7"), now=now) is None
 
 
 def test_too_many_requests_page_is_danish_and_says_when(colleagues, settings):

@@ -230,10 +230,9 @@ def test_a_dozen_wrong_passwords_lock_the_account_but_not_the_room(caseworker, m
 def test_failed_login_limits_are_per_account_and_generous_per_address():
     rates = settings.ACCOUNT_RATE_LIMITS
     failed = [part.strip() for part in rates["login_failed"].split(",")]
-    assert any(part.endswith("/key") for part in failed)
-    per_ip = [int(part.split("/")[0]) for part in failed if part.endswith("/ip")]
-    assert all(limit >= 50 for limit in per_ip)
-    assert rates["login"].endswith("/ip") and int(rates["login"].split("/")[0]) >= 300
+    assert failed and all(part.endswith("/key") for part in failed)
+    # Per address (counted by people.login_limits, not by allauth): generous, for a course room.
+    assert int(settings.ICS_LOGIN_FAILED_PER_ADDRESS.split("/")[0]) >= 50
 
 
 # --- Session lifetime ------------------------------------------------------------------------------
