@@ -34,8 +34,9 @@ PY
 BENCH_USERS="$USERS_MAX" .venv/bin/python scripts/bench_plan.py > "$WORK/plan.json"
 export BENCH_PLAN="$WORK/plan.json"
 
-.venv/bin/gunicorn lms.wsgi:application --bind "127.0.0.1:${PORT}" --workers 4 --threads 2 \
-    --access-logfile /dev/null --error-logfile "$WORK/gunicorn.log" --daemon --pid "$WORK/gunicorn.pid"
+# The production configuration (lms/gunicorn.conf.py), on loopback.
+GUNICORN_BIND="127.0.0.1:${PORT}" GUNICORN_ACCESS_LOG=/dev/null GUNICORN_ERROR_LOG="$WORK/gunicorn.log" \
+    .venv/bin/gunicorn -c lms/gunicorn.conf.py lms.wsgi:application --daemon --pid "$WORK/gunicorn.pid"
 trap 'kill "$(cat "$WORK/gunicorn.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do curl -fs -o /dev/null "http://127.0.0.1:${PORT}/" && break; sleep 1; done
 

@@ -203,6 +203,29 @@ def exercise_states(*, lesson: LessonPage, person, retry: str = "", now=None) ->
     return states
 
 
+def state_fingerprint(state: dict) -> str | None:
+    """Everything an exercise's rendering depends on besides the page revision and the language, as a
+    short string (courses.selectors.lesson_page caches the rendering under it), or None when it also
+    depends on the clock: a quiz whose retry pause is running shows the time left. Attempts are never
+    changed once made, so an attempt's id stands for its content; a case answer changes in place and is
+    named by its revision and times."""
+    if not state["authenticated"]:
+        return "anonymous"
+    kind = state["kind"]
+    if kind == "quiz":
+        standing, attempt = state["standing"], state["attempt"]
+        if standing.retry_at is not None:
+            return None
+        return f"quiz:{attempt.pk if attempt else 0}:{standing.attempts_used}:{standing.passed:d}:{state['retry']:d}"
+    if kind == "magnet_board":
+        attempt = state["attempt"]
+        return f"magnet:{attempt.pk if attempt else 0}:{state['retry']:d}"
+    answer, facts = state["answer"], state.get("magnet_attempt")
+    saved = (f"{answer.pk}:{answer.revision}:{answer.updated_at.timestamp()}:"
+             f"{answer.submitted_at.timestamp() if answer.submitted_at else 0}") if answer else "0"
+    return f"case:{saved}:{facts.pk if facts else 0}:{state.get('magnet_retry', False):d}"
+
+
 def outstanding_exercises(states: dict[str, dict]) -> list[dict]:
     """The exercises of a lesson not yet done, in page order, from `exercise_states` (no query):
     [{"kind", "title", "block_id"}]. Empty when the lesson holds no exercise or all are done."""

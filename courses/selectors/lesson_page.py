@@ -10,19 +10,30 @@
   whenever any page is published, unpublished, moved or deleted (courses.selectors.material), since
   those change other pages' titles, order and presence.
 
-A preview (a draft shown to an editor) is never read from or written to the cache. An unpublished
-page is not served at all (Wagtail's routing answers 404 before the template is reached)."""
+- `exercise_html`: an exercise as the viewer sees it, cached per page revision, language and the
+  viewer's state (`courses.selectors.exercises.state_fingerprint`: their latest attempt or answer and its
+  revision). Attempts are never changed once made, so the entry for a state never goes stale; a new
+  attempt is a new state. Nobody has made an attempt yet is one state shared by everyone. A quiz waiting
+  for its retry pause depends on the clock and is rendered each time. The entry holds a placeholder
+  where the form's CSRF token goes; the viewer's own token is put in on the way out.
+
+Every key names the versions it depends on, so an entry never changes once written: each is kept in
+Redis and in the process's own memory (`caches["local"]`), and a lesson reads the memory copy without
+a round trip. A preview (a draft shown to an editor) is never read from or written to the cache. An
+unpublished page is not served at all (Wagtail's routing answers 404 before the template is reached)."""
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.utils import translation
+from django.core.cache import cache, caches
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from content.blocks import EXERCISE_BLOCK_TYPES
 
 from ..models import LessonPage
 from .catalogue import course_outlines
+from .exercises import state_fingerprint
 from .material import material_version
 
 CACHE_SECONDS = 7 * 24 * 3600
@@ -38,6 +49,24 @@ class BodyPart:
     child: object = None
 
 
+CSRF_PLACEHOLDER = "ics-csrf-token-placeholder"
+
+
+def _get(key: str):
+    """An entry that never changes once written: this process's copy, else Redis's (kept here after)."""
+    value = caches["local"].get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            caches["local"].set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _set(key: str, value) -> None:
+    cache.set(key, value, CACHE_SECONDS)
+    caches["local"].set(key, value, CACHE_SECONDS)
+
+
 def _page_key(kind: str, page: LessonPage, *extra) -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else ""
     parts = [kind, page.pk, page.live_revision_id or "", published, translation.get_language() or "", *extra]
@@ -50,7 +79,7 @@ def lesson_body_parts(page: LessonPage, *, context, cached: bool) -> list[BodyPa
     raw = list(page.body.raw_data)
     static_ids = [item["id"] for item in raw if item["type"] not in EXERCISE_BLOCK_TYPES]
     key = _page_key("body", page)
-    rendered = cache.get(key) if cached else None
+    rendered = _get(key) if cached else None
     if rendered is None or set(rendered) != set(static_ids):
         rendered = {}
         for index, item in enumerate(raw):
@@ -58,7 +87,7 @@ def lesson_body_parts(page: LessonPage, *, context, cached: bool) -> list[BodyPa
                 child = page.body[index]
                 rendered[child.id] = str(child.render_as_block(context={**context, "block_id": child.id}))
         if cached:
-            cache.set(key, rendered, CACHE_SECONDS)
+            _set(key, rendered)
     parts = []
     for index, item in enumerate(raw):
         if item["type"] in EXERCISE_BLOCK_TYPES:
@@ -105,8 +134,23 @@ def lesson_outline(page: LessonPage, *, request, cached: bool) -> dict:
     if not cached:
         return _outline_data(page, request)
     key = _page_key("outline", page, material_version(), request.get_host() if request is not None else "")
-    data = cache.get(key)
+    data = _get(key)
     if data is None:
         data = _outline_data(page, request)
-        cache.set(key, data, CACHE_SECONDS)
+        _set(key, data)
     return data
+
+
+def exercise_html(page: LessonPage, part: BodyPart, state: dict | None, *, context, request, cached: bool):
+    """An exercise block rendered with the viewer's state (see the module docstring). `context` is the page
+    template's context, flattened; `cached` False for a preview."""
+    block_context = {**context, "ex": state, "block_id": part.block_id}
+    fingerprint = state_fingerprint(state) if cached and state else None
+    if fingerprint is None:
+        return part.child.render_as_block(context=block_context)
+    key = _page_key("exercise", page, part.block_id, timezone.get_current_timezone_name(), fingerprint)
+    html = _get(key)
+    if html is None:
+        html = str(part.child.render_as_block(context={**block_context, "csrf_token": CSRF_PLACEHOLDER}))
+        _set(key, html)
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own render)

@@ -4,6 +4,7 @@
     {% lesson_body page as parts %}               on a LessonPage: the body's parts (cached HTML or exercise)
     {% lesson_outline page as outline %}          on a LessonPage: breadcrumbs, module strip, previous/next
     {% lesson_exercises page as exercises %}      on a LessonPage: each exercise block's state by block id
+    {% lesson_exercise page part exercises %}     on a LessonPage: one exercise part, rendered (cached per state)
     {% lesson_progress_controls page %}           on a LessonPage: progress and "Markér som gennemført"
     {% course_outline page as outline %}          on a CoursePage: its modules and lessons (CourseOutline)
     {% course_progress page %}                    on a CoursePage
@@ -20,7 +21,7 @@ from ..selectors.catalogue import course_outline as course_outline_data
 from ..selectors.catalogue import is_open_course
 from ..selectors.completion import completion_rule_status
 from ..selectors.exercises import exercise_states, exercises_missing_text, outstanding_exercises
-from ..selectors.lesson_page import lesson_body_parts
+from ..selectors.lesson_page import exercise_html, lesson_body_parts
 from ..selectors.lesson_page import lesson_outline as lesson_outline_data
 from ..selectors.progress import course_progress as course_progress_data
 from ..selectors.progress import lesson_page_progress
@@ -38,6 +39,13 @@ def lesson_exercises(context, page: LessonPage):
 def lesson_body(context, page: LessonPage):
     request = context["request"]
     return lesson_body_parts(page, context=context.flatten(), cached=not request.is_preview)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_exercise(context, page: LessonPage, part, exercises):
+    request = context["request"]
+    return exercise_html(page, part, exercises.get(part.block_id), context=context.flatten(), request=request,
+                         cached=not request.is_preview)
 
 
 @register.simple_tag(takes_context=True)

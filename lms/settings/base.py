@@ -209,12 +209,18 @@ STORAGES = {
 # --- Cache: Redis when REDIS_URL is set (rate limits must be shared between workers) ---
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+    # This process's memory, in front of Redis, for entries whose key names every version they depend on
+    # (a lesson's rendered body per page revision, its outline per version of the material): such an
+    # entry never changes, so a copy in memory cannot go stale, and a lesson costs no round trip for it.
+    CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ics-local",
+                       "OPTIONS": {"MAX_ENTRIES": 5000}}
     # Sessions are read from Redis and written through to the database: a logged-in request costs no
     # session query, and a session survives a Redis restart. Only with a shared cache: a per-process
     # cache would let one worker serve a session that another has ended.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["local"] = CACHES["default"]
 
 # --- Mail ---
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

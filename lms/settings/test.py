@@ -60,7 +60,9 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 # Separate rate-limit buckets per test: every test starts with an empty cache.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: the per-process tier ("local") shares the default's store, so clearing one clears both.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # As production (cached_db); one process, so the local-memory cache is coherent.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SITE_URL = "http://testserver"

@@ -3,10 +3,13 @@ per revision and cached; the per-person parts take a fixed number of queries, wh
 lessons, blocks and learners. A cached page never outlives its publication, and one learner's answers
 never reach another through the cache."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.rich_text import RichText
@@ -210,3 +213,74 @@ def test_view_restrictions_in_one_query_match_wagtails_rule_with_aliases(django_
         with django_assert_num_queries(1):
             ours = set(page.get_view_restrictions())
         assert ours == set(Page.get_view_restrictions(page))
+
+
+# --- The exercise as the viewer sees it, cached per state ------------------------------------------
+
+
+def _quiz_lesson(caseworker, municipality, *, retry_pause=0):
+    name, value = quiz_block()
+    value["retry_pause"] = retry_pause
+    built = _course(3, 3, [(name, value)])
+    lesson = LessonPage.objects.get(pk=built.lessons[0].pk)
+    quiz = next(child for child in lesson.exercise_blocks() if child.block_type == "quiz")
+    question = quiz.value["questions"].bound_blocks[0]
+    answers = {a.value["correct"]: a.id for a in question.value["answers"].bound_blocks}
+    other = staff(municipality)
+    for person in (caseworker, other):
+        enrolment_self(person=person, course=built.course)
+    return lesson, quiz.id, question.id, answers, other
+
+
+def _answer(client, lesson, block_id, question_id, answer_id, *, page=None):
+    """Post the quiz form as a browser does, with the CSRF token of the form it was shown."""
+    page = page if page is not None else client.get(lesson.url).content.decode()
+    form = re.search(r'<form method="post" action="([^"]*/quiz/[^"]*)".*?</form>', page, re.S)
+    assert form, "no quiz form on the page"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.group(0)).group(1)
+    return client.post(form.group(1), {f"q-{question_id}": answer_id, "csrfmiddlewaretoken": token})
+
+
+def test_a_quiz_result_stays_with_its_learner_and_the_form_carries_each_viewers_own_token(caseworker, municipality):
+    lesson, block_id, question_id, answers, other = _quiz_lesson(caseworker, municipality)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(caseworker)
+    second.force_login(other)
+    first_page = first.get(lesson.url).content.decode()  # renders the unanswered quiz into the cache
+    second_page = second.get(lesson.url).content.decode()  # the same state: served from the cache
+    tokens = [re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+              for page in (first_page, second_page)]
+    assert "ics-csrf-token-placeholder" not in first_page + second_page
+    assert tokens[0] != tokens[1]
+    # The second learner answers with the form from the cache: their own token is accepted.
+    assert _answer(second, lesson, block_id, question_id, answers[True], page=second_page).status_code == 302
+    assert "Bestået" in second.get(lesson.url).content.decode()
+    # The first learner still sees the unanswered form, and answers it wrong.
+    assert "Bestået" not in first.get(lesson.url).content.decode()
+    assert _answer(first, lesson, block_id, question_id, answers[False]).status_code == 302
+    text = first.get(lesson.url).content.decode()
+    assert "Ikke bestået endnu" in text and "Bestået:" not in text
+    assert "Bestået" in second.get(lesson.url).content.decode()
+
+
+def test_a_new_attempt_shows_at_once(client, caseworker, municipality):
+    lesson, block_id, question_id, answers, _other = _quiz_lesson(caseworker, municipality)
+    client.force_login(caseworker)
+    _answer(client, lesson, block_id, question_id, answers[False])
+    assert "Ikke bestået endnu" in client.get(lesson.url).content.decode()
+    retry = client.get(f"{lesson.url}?igen={block_id}").content.decode()  # the form again, on request
+    _answer(client, lesson, block_id, question_id, answers[True], page=retry)
+    text = client.get(lesson.url).content.decode()
+    assert "Bestået:" in text and "Ikke bestået endnu" not in text
+    assert QuizAttempt.objects.filter(person=caseworker, lesson=lesson).count() == 2
+
+
+def test_a_running_retry_pause_is_counted_down_not_cached(client, caseworker, municipality):
+    lesson, block_id, question_id, answers, _other = _quiz_lesson(caseworker, municipality, retry_pause=5)
+    client.force_login(caseworker)
+    _answer(client, lesson, block_id, question_id, answers[False])
+    waits = [int(re.search(r'data-wait="(\d+)"', client.get(lesson.url).content.decode()).group(1))]
+    attempt = QuizAttempt.objects.get(person=caseworker, lesson=lesson)
+    QuizAttempt.objects.filter(pk=attempt.pk).update(submitted_at=attempt.submitted_at - timezone.timedelta(minutes=2))
+    waits.append(int(re.search(r'data-wait="(\d+)"', client.get(lesson.url).content.decode()).group(1)))
+    assert waits[0] > waits[1] > 0  # the clock moved on: a fresh rendering, not a cached one
