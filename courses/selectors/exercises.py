@@ -133,12 +133,13 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
     return result
 
 
-def exercise_states(*, lesson: LessonPage, person, retry: str = "", now=None) -> dict[str, dict]:
+def exercise_states(*, lesson: LessonPage, person, retry: str = "", now=None, children=None) -> dict[str, dict]:
     """The display state of every exercise block on the lesson for this person, keyed by block id
     (at most three queries whatever the number of blocks: one per kind of exercise on it). Anonymous viewers get forms without state.
-    Each state has `title` and `done` (quiz passed, board checked, case submitted)."""
+    Each state has `title` and `done` (quiz passed, board checked, case submitted). `children`: the
+    lesson's exercise blocks when the caller has them already (courses.selectors.lesson_page keeps them)."""
     now = now or timezone.now()
-    exercise_children = lesson.exercise_blocks()
+    exercise_children = lesson.exercise_blocks() if children is None else children
     if not exercise_children:
         return {}
     authenticated = bool(person and person.is_authenticated)

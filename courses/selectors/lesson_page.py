@@ -22,6 +22,8 @@ Redis and in the process's own memory (`caches["local"]`), and a lesson reads th
 a round trip. A preview (a draft shown to an editor) is never read from or written to the cache. An
 unpublished page is not served at all (Wagtail's routing answers 404 before the template is reached)."""
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.core.cache import cache, caches
@@ -67,6 +69,34 @@ def _set(key: str, value) -> None:
     caches["local"].set(key, value, CACHE_SECONDS)
 
 
+# Turning an exercise block's stored JSON into Wagtail's block values (questions, answers, cards: about
+# 4 ms for a quiz and a magnet board) would otherwise happen on every view. The values of a page's live
+# revision never change, so each process keeps them, for the most recently viewed lessons, as objects
+# (Django's cache would pickle them, which costs as much as building them). Only read, never changed.
+_EXERCISE_CHILDREN: OrderedDict = OrderedDict()
+_EXERCISE_CHILDREN_LOCK = threading.Lock()
+_EXERCISE_CHILDREN_MAX = 256
+
+
+def exercise_children(page: LessonPage, *, cached: bool) -> list:
+    """The lesson's exercise blocks (`LessonPage.exercise_blocks`), kept per live revision in this process.
+    `cached` False for a preview."""
+    if not cached:
+        return page.exercise_blocks()
+    key = (page.pk, page.live_revision_id, page.last_published_at)
+    with _EXERCISE_CHILDREN_LOCK:
+        children = _EXERCISE_CHILDREN.get(key)
+        if children is not None:
+            _EXERCISE_CHILDREN.move_to_end(key)
+            return children
+    children = page.exercise_blocks()
+    with _EXERCISE_CHILDREN_LOCK:
+        _EXERCISE_CHILDREN[key] = children
+        while len(_EXERCISE_CHILDREN) > _EXERCISE_CHILDREN_MAX:
+            _EXERCISE_CHILDREN.popitem(last=False)
+    return children
+
+
 def _page_key(kind: str, page: LessonPage, *extra) -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else ""
     parts = [kind, page.pk, page.live_revision_id or "", published, translation.get_language() or "", *extra]
@@ -88,10 +118,11 @@ def lesson_body_parts(page: LessonPage, *, context, cached: bool) -> list[BodyPa
                 rendered[child.id] = str(child.render_as_block(context={**context, "block_id": child.id}))
         if cached:
             _set(key, rendered)
+    exercises = {child.id: child for child in exercise_children(page, cached=cached)}
     parts = []
-    for index, item in enumerate(raw):
+    for item in raw:
         if item["type"] in EXERCISE_BLOCK_TYPES:
-            parts.append(BodyPart(block_id=item["id"], child=page.body[index]))
+            parts.append(BodyPart(block_id=item["id"], child=exercises[item["id"]]))
         else:
             parts.append(BodyPart(block_id=item["id"], html=mark_safe(rendered[item["id"]])))  # noqa: S308 (our own render)
     return parts

@@ -21,7 +21,7 @@ from ..selectors.catalogue import course_outline as course_outline_data
 from ..selectors.catalogue import is_open_course
 from ..selectors.completion import completion_rule_status
 from ..selectors.exercises import exercise_states, exercises_missing_text, outstanding_exercises
-from ..selectors.lesson_page import exercise_html, lesson_body_parts
+from ..selectors.lesson_page import exercise_children, exercise_html, lesson_body_parts
 from ..selectors.lesson_page import lesson_outline as lesson_outline_data
 from ..selectors.progress import course_progress as course_progress_data
 from ..selectors.progress import lesson_page_progress
@@ -32,7 +32,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def lesson_exercises(context, page: LessonPage):
     request = context["request"]
-    return exercise_states(lesson=page, person=request.user, retry=request.GET.get("igen", ""))
+    return exercise_states(lesson=page, person=request.user, retry=request.GET.get("igen", ""),
+                           children=exercise_children(page, cached=not request.is_preview))
 
 
 @register.simple_tag(takes_context=True)
