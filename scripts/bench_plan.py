@@ -19,6 +19,7 @@ from django.utils import timezone  # noqa: E402
 
 from content.models import HomePage, StandardPage  # noqa: E402
 from courses.models import LessonPage  # noqa: E402
+from courses.services.enrolment import enrolment_ensure  # noqa: E402
 from people.demo import DEMO_PASSWORD  # noqa: E402
 from people.models import Membership, Municipality, User  # noqa: E402
 from scheduling.models import Event, Registration  # noqa: E402
@@ -46,6 +47,10 @@ with transaction.atomic():
         caseworkers.append(user)
 
     lesson = LessonPage.objects.live().filter(body__icontains="quiz").first() or LessonPage.objects.live().first()
+    # Enrolled in the lesson's course, as a caseworker on a cohort of the basic course is (a cohort
+    # registration enrols): the lesson page then reads their progress too.
+    for user in caseworkers:
+        enrolment_ensure(person=user, course=lesson.course)
     home = HomePage.objects.first()
     # The first bench caseworker is booked on an event, so their calendar feed has something to change.
     event = Event.objects.filter(municipality=skanderborg, cancelled_at__isnull=True,

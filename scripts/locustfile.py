@@ -81,7 +81,15 @@ class Caseworker(FastHttpUser):
         if form.action:
             self.client.post(form.action, data=form.inputs, name="4 quiz answer",
                              headers={"Referer": self.host + PLAN["lesson_url"]})
-        self.client.get(self.account["feed_url"], name="5 calendar feed")
+        # As a calendar program polls: with the ETag of its last copy, so an unchanged feed answers 304.
+        headers = {"If-None-Match": self.feed_etag} if getattr(self, "feed_etag", None) else {}
+        with self.client.get(self.account["feed_url"], name="5 calendar feed", headers=headers,
+                             catch_response=True) as feed:
+            if feed.status_code in (200, 304):
+                self.feed_etag = feed.headers.get("ETag") or getattr(self, "feed_etag", None)
+                feed.success()
+            else:
+                feed.failure(f"feed answered HTTP {feed.status_code}")
 
 
 class Leader(FastHttpUser):
