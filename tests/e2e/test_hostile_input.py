@@ -12,7 +12,6 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from people.models import User
 
@@ -41,8 +40,8 @@ SKIP_ROUTES = {None}
 
 
 @pytest.fixture
-def demo_world(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo_world(demo_in_transaction):
+    """The demo as just loaded (loaded once for the module; each test's changes are rolled back)."""
 
 
 def hostile_payload(form, value):

@@ -6,11 +6,9 @@ anyone adding it. A view with URL arguments needs a line in OTHER_OBJECT below t
 København's objects to ask for; until it has one, test_every_route_has_a_target fails and names it.
 """
 
-import io
 import uuid
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from people.models import Membership, User
@@ -156,8 +154,8 @@ def test_every_route_has_a_target():
 
 
 @pytest.fixture
-def demo_world(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo_world(demo_in_transaction):
+    """The demo as just loaded (loaded once for the module; each test's changes are rolled back)."""
 
 
 def _url(route):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from people.models import User
 from tests.conftest import assert_accessible
 
-from .helpers import block_of, demo_login, lesson_with, load_demo_world, tab_to
+from .helpers import block_of, demo_login, lesson_with, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -27,8 +27,8 @@ def _untried_lesson_with(block_type, attempts, person):
 
 
 @pytest.fixture
-def demo(transactional_db):
-    load_demo_world()
+def demo(demo_committed):
+    """The demo as just loaded, committed (loaded once; later tests get its rows back by SQL)."""
 
 
 def test_caseworker_journey(page, live_server, demo):

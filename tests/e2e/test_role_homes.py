@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import assert_accessible
 
-from .helpers import demo_login, load_demo_world
+from .helpers import demo_login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,8 +28,8 @@ HOMES = {
 
 
 @pytest.fixture
-def demo(transactional_db):
-    load_demo_world()
+def demo(demo_committed):
+    """The demo as just loaded, committed (loaded once; later tests get its rows back by SQL)."""
 
 
 def _shot(page, name):
