@@ -5,8 +5,10 @@ learner's progress (courses.selectors.progress) adds what they have done to it."
 
 from dataclasses import dataclass, field
 
+from web.cache import versioned_get, versioned_set
+
 from ..models import CoursePage, LessonPage, ModulePage
-from .material import hidden_local_index_paths, under_any
+from .material import hidden_local_index_paths, material_version, under_any
 
 
 def open_courses(viewer):
@@ -77,21 +79,43 @@ class CourseOutline(LessonTally):
 
 
 def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> dict[int, list[ModuleRow]]:
-    """{course id: [ModuleRow]} for the given courses in two queries (modules, lessons)."""
+    """{course id: [ModuleRow]} for the given courses, with the lessons in `done_lesson_ids` marked done.
+    The structure (live modules, live lessons, their URLs) is the same for everyone: read in two queries
+    and kept per version of the course material (`material_version`, changed by every publish,
+    unpublish, move and delete) and host, so a warm call runs no query."""
     courses = list(courses)
+    if not courses:
+        return {}
+    host = request.get_host() if request is not None else ""
+    key = f"courses:outlines:{material_version()}:{host}:{','.join(str(c.pk) for c in courses)}"
+    structure = versioned_get(key)
+    if structure is None:
+        structure = _outline_structure(courses, request)
+        versioned_set(key, structure)
+    return {
+        course_id: [
+            ModuleRow(module=module, lessons=[
+                LessonRow(lesson=lesson, done=lesson.pk in done_lesson_ids, url=url) for lesson, url in lessons
+            ])
+            for module, lessons in modules
+        ]
+        for course_id, modules in structure.items()
+    }
+
+
+def _outline_structure(courses, request) -> dict[int, list[tuple]]:
+    """{course id: [(module, [(lesson, url)])]}: the live modules and lessons in order (two queries)."""
     by_path = {c.path: c for c in courses}
     outlines = {c.pk: [] for c in courses}
-    if not courses:
-        return outlines
     steplen = CoursePage.steplen
     module_index = {}
     for module in ModulePage.objects.live().filter(under_any(by_path)).order_by("path"):
         course = by_path.get(module.path[: len(module.path) - steplen])
         if course is None:
             continue
-        row = ModuleRow(module=module)
-        outlines[course.pk].append(row)
-        module_index[module.path] = row
+        lessons = []
+        outlines[course.pk].append((module, lessons))
+        module_index[module.path] = lessons
     lessons = (
         LessonPage.objects.live().filter(under_any(module_index)).order_by("path")
         .only("id", "path", "depth", "title", "slug", "url_path", "required", "estimated_minutes", "lesson_type",
@@ -101,8 +125,7 @@ def course_outlines(courses, *, request=None, done_lesson_ids=frozenset()) -> di
         row = module_index.get(lesson.path[: len(lesson.path) - steplen])
         if row is None:
             continue
-        url = lesson.get_url(request=request) if request is not None else lesson.url
-        row.lessons.append(LessonRow(lesson=lesson, done=lesson.pk in done_lesson_ids, url=url))
+        row.append((lesson, lesson.get_url(request=request) if request is not None else lesson.url))
     return outlines
 
 

@@ -18,20 +18,20 @@
   where the form's CSRF token goes; the viewer's own token is put in on the way out.
 
 Every key names the versions it depends on, so an entry never changes once written: each is kept in
-Redis and in the process's own memory (`caches["local"]`), and a lesson reads the memory copy without
-a round trip. A preview (a draft shown to an editor) is never read from or written to the cache. An
+Redis and in the process's own memory (web.cache), and a lesson reads the memory copy without a round
+trip. A preview (a draft shown to an editor) is never read from or written to the cache. An
 unpublished page is not served at all (Wagtail's routing answers 404 before the template is reached)."""
 
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.core.cache import cache, caches
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from content.blocks import EXERCISE_BLOCK_TYPES
+from web.cache import versioned_get, versioned_set
 
 from ..models import LessonPage
 from .catalogue import course_outlines
@@ -54,21 +54,6 @@ class BodyPart:
 CSRF_PLACEHOLDER = "ics-csrf-token-placeholder"
 
 
-def _get(key: str):
-    """An entry that never changes once written: this process's copy, else Redis's (kept here after)."""
-    value = caches["local"].get(key)
-    if value is None:
-        value = cache.get(key)
-        if value is not None:
-            caches["local"].set(key, value, CACHE_SECONDS)
-    return value
-
-
-def _set(key: str, value) -> None:
-    cache.set(key, value, CACHE_SECONDS)
-    caches["local"].set(key, value, CACHE_SECONDS)
-
-
 # Turning an exercise block's stored JSON into Wagtail's block values (questions, answers, cards: about
 # 4 ms for a quiz and a magnet board) would otherwise happen on every view. The values of a page's live
 # revision never change, so each process keeps them, for the most recently viewed lessons, as objects
@@ -81,12 +66,13 @@ _EXERCISE_CHILDREN_MAX = 256
 def exercise_children(page: LessonPage, *, cached: bool) -> list:
     """The lesson's exercise blocks (`LessonPage.exercise_blocks`), kept per live revision in this process.
     `cached` False for a preview."""
-    if not cached:
+    if not cached or page.live_revision_id is None:  # a page made without a revision: its row is all there is
         return page.exercise_blocks()
     key = (page.pk, page.live_revision_id, page.last_published_at)
+    ids = [item["id"] for item in page.body.raw_data if item["type"] in EXERCISE_BLOCK_TYPES]
     with _EXERCISE_CHILDREN_LOCK:
         children = _EXERCISE_CHILDREN.get(key)
-        if children is not None:
+        if children is not None and [child.id for child in children] == ids:
             _EXERCISE_CHILDREN.move_to_end(key)
             return children
     children = page.exercise_blocks()
@@ -109,7 +95,7 @@ def lesson_body_parts(page: LessonPage, *, context, cached: bool) -> list[BodyPa
     raw = list(page.body.raw_data)
     static_ids = [item["id"] for item in raw if item["type"] not in EXERCISE_BLOCK_TYPES]
     key = _page_key("body", page)
-    rendered = _get(key) if cached else None
+    rendered = versioned_get(key) if cached else None
     if rendered is None or set(rendered) != set(static_ids):
         rendered = {}
         for index, item in enumerate(raw):
@@ -117,7 +103,7 @@ def lesson_body_parts(page: LessonPage, *, context, cached: bool) -> list[BodyPa
                 child = page.body[index]
                 rendered[child.id] = str(child.render_as_block(context={**context, "block_id": child.id}))
         if cached:
-            _set(key, rendered)
+            versioned_set(key, rendered, CACHE_SECONDS)
     exercises = {child.id: child for child in exercise_children(page, cached=cached)}
     parts = []
     for item in raw:
@@ -165,10 +151,10 @@ def lesson_outline(page: LessonPage, *, request, cached: bool) -> dict:
     if not cached:
         return _outline_data(page, request)
     key = _page_key("outline", page, material_version(), request.get_host() if request is not None else "")
-    data = _get(key)
+    data = versioned_get(key)
     if data is None:
         data = _outline_data(page, request)
-        _set(key, data)
+        versioned_set(key, data, CACHE_SECONDS)
     return data
 
 
@@ -176,12 +162,13 @@ def exercise_html(page: LessonPage, part: BodyPart, state: dict | None, *, conte
     """An exercise block rendered with the viewer's state (see the module docstring). `context` is the page
     template's context, flattened; `cached` False for a preview."""
     block_context = {**context, "ex": state, "block_id": part.block_id}
-    fingerprint = state_fingerprint(state) if cached and state else None
+    # A page made without a revision (fixtures) has no version to name: rendered each time.
+    fingerprint = state_fingerprint(state) if cached and state and page.live_revision_id else None
     if fingerprint is None:
         return part.child.render_as_block(context=block_context)
     key = _page_key("exercise", page, part.block_id, timezone.get_current_timezone_name(), fingerprint)
-    html = _get(key)
+    html = versioned_get(key)
     if html is None:
         html = str(part.child.render_as_block(context={**block_context, "csrf_token": CSRF_PLACEHOLDER}))
-        _set(key, html)
+        versioned_set(key, html, CACHE_SECONDS)
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own render)

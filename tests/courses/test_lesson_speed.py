@@ -218,10 +218,15 @@ def test_view_restrictions_in_one_query_match_wagtails_rule_with_aliases(django_
 # --- The exercise as the viewer sees it, cached per state ------------------------------------------
 
 
+def _cached_exercises():
+    return sum(1 for key in cache._cache if ":courses:lesson:exercise:" in key)
+
+
 def _quiz_lesson(caseworker, municipality, *, retry_pause=0):
     name, value = quiz_block()
     value["retry_pause"] = retry_pause
     built = _course(3, 3, [(name, value)])
+    LessonPage.objects.get(pk=built.lessons[0].pk).save_revision().publish()  # a live revision names the version
     lesson = LessonPage.objects.get(pk=built.lessons[0].pk)
     quiz = next(child for child in lesson.exercise_blocks() if child.block_type == "quiz")
     question = quiz.value["questions"].bound_blocks[0]
@@ -247,7 +252,9 @@ def test_a_quiz_result_stays_with_its_learner_and_the_form_carries_each_viewers_
     first.force_login(caseworker)
     second.force_login(other)
     first_page = first.get(lesson.url).content.decode()  # renders the unanswered quiz into the cache
+    assert _cached_exercises() == 1
     second_page = second.get(lesson.url).content.decode()  # the same state: served from the cache
+    assert _cached_exercises() == 1
     tokens = [re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
               for page in (first_page, second_page)]
     assert "ics-csrf-token-placeholder" not in first_page + second_page
@@ -284,3 +291,4 @@ def test_a_running_retry_pause_is_counted_down_not_cached(client, caseworker, mu
     QuizAttempt.objects.filter(pk=attempt.pk).update(submitted_at=attempt.submitted_at - timezone.timedelta(minutes=2))
     waits.append(int(re.search(r'data-wait="(\d+)"', client.get(lesson.url).content.decode()).group(1)))
     assert waits[0] > waits[1] > 0  # the clock moved on: a fresh rendering, not a cached one
+    assert _cached_exercises() == 1  # the unanswered form it was first shown; nothing of the pause
