@@ -42,9 +42,11 @@ class TrendPoint:
     source: str  # "snapshot" or "computed"
 
 
-def trend(*, municipality: Municipality, as_of=None, months=24) -> list[TrendPoint]:
+def trend(*, municipality: Municipality, as_of=None, months=24, figures_as_of=None) -> list[TrendPoint]:
     """Monthly figures for the last `months` months: the stored snapshot where there is one (the
-    figures as they were known then), otherwise computed from the evidence as of the month's end."""
+    figures as they were known then), otherwise computed from the evidence as of the month's end.
+    `figures_as_of`: the municipality's figures on `as_of` when the caller has them already (the
+    municipal report computes the same from the same evidence); the current month then costs nothing."""
     as_of = as_of or timezone.localdate()
     firsts = last_months(as_of, months)
     snapshots = {
@@ -54,6 +56,9 @@ def trend(*, municipality: Municipality, as_of=None, months=24) -> list[TrendPoi
     # The current month is always computed live; past months use their snapshot when present.
     missing = [m for m in firsts if m not in snapshots or m == firsts[-1]]
     computed = {}
+    if figures_as_of is not None:
+        computed[firsts[-1]] = figures_as_of
+        missing.remove(firsts[-1])
     if missing:
         evidence = load_evidence(
             first_day=days[missing[0]], last_day=days[missing[-1]], municipality_ids=[municipality.pk]

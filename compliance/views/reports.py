@@ -85,7 +85,7 @@ def municipal(request, slug):
     as_of, as_of_form = _as_of(request)
     report = reports.municipal_report(municipality=municipality, as_of=as_of)
     rows, sort, descending = _filtered(request, report)
-    points = trend.trend(municipality=municipality, as_of=as_of)
+    points = trend.trend(municipality=municipality, as_of=as_of, figures_as_of=report.figures)
     is_today = as_of == timezone.localdate()
     sort_links = {}
     for key in reports.SORT_KEYS:
@@ -143,7 +143,7 @@ def municipal_export(request, slug, fmt):
                 "as_of": as_of,
                 "title": title,
                 "teams": report.teams,
-                "points": trend.trend(municipality=municipality, as_of=as_of),
+                "points": trend.trend(municipality=municipality, as_of=as_of, figures_as_of=report.figures),
             },
             request,
         )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from compliance import services
 from compliance.models import Exemption
 from compliance.selectors import reports as selectors
-from compliance.selectors.trend import trend
+from compliance.selectors.trend import last_months, trend
 from compliance.status import Status
 from people.models import Municipality
 from tests.factories import MunicipalityFactory, TeamFactory
@@ -147,6 +147,23 @@ def test_trend_uses_snapshots_and_computes_the_rest(municipality):
     assert points[-1].as_of == D(2024, 6, 10)
     # A second snapshot run for the month changes nothing.
     assert services.snapshot_month(month=D(2024, 1, 1)) == 0
+
+
+def test_the_reports_own_figures_stand_for_the_current_month_of_its_trend(municipality):
+    """The municipal report passes its figures on as_of to the trend, which then reads no evidence for
+    the current month; the points are the same as when the trend computes them itself."""
+    team = TeamFactory(municipality=municipality)
+    agreement(municipality)
+    _grow(municipality, 6, team)
+    for month in last_months(D(2024, 6, 10), 24)[:-1]:
+        services.snapshot_month(month=month)
+    report = selectors.municipal_report(municipality=municipality, as_of=D(2024, 6, 10))
+    computed = trend(municipality=municipality, as_of=D(2024, 6, 10))
+    handed = _count(lambda: trend(municipality=municipality, as_of=D(2024, 6, 10), figures_as_of=report.figures))
+    assert trend(municipality=municipality, as_of=D(2024, 6, 10), figures_as_of=report.figures) == computed
+    assert computed[-1].source == "computed" and computed[-1].total == report.figures.total == 6
+    assert handed == 1  # the snapshots only
+    assert _count(lambda: trend(municipality=municipality, as_of=D(2024, 6, 10))) > handed
 
 
 def _grow(municipality, n, team):
