@@ -29,4 +29,7 @@ preload_app = True
 def when_ready(server):
     from lms.warmup import warm_up
 
-    server.log.info("warmed up: %d templates compiled", warm_up())
+    try:
+        server.log.info("warmed up: %d templates compiled", warm_up())
+    except Exception:  # a warm-up is an optimisation: serve cold rather than not at all
+        server.log.exception("warm-up failed; the workers start cold")

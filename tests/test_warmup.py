@@ -1,0 +1,32 @@
+"""gunicorn's master warms the application before forking its workers (lms/warmup.py): the warm-up
+compiles the project's templates and loads what the first request would, and it touches neither the
+database nor the cache, since a connection opened there would be shared by every forked worker."""
+
+import sys
+
+from django.core.cache import caches
+from django.template import engines
+
+from lms.warmup import warm_up
+
+
+def test_the_warm_up_compiles_the_project_templates_and_opens_no_connection(monkeypatch):
+    """No `db` mark: pytest-django refuses any database access here, so the warm-up has none."""
+    touched = []
+    for alias in ("default", "local"):
+        cache = caches[alias]
+        for method in ("get", "set", "add", "get_many", "incr"):
+            monkeypatch.setattr(cache, method, lambda *a, _m=method, **k: touched.append(_m))
+    compiled = warm_up()
+    assert compiled >= 100
+    assert touched == []
+    # The templates a login storm renders first are in the cached loader now.
+    loader = engines["django"].engine.template_loaders[0]  # Django's cached loader
+    assert {"account/login.html", "people/dashboard.html", "courses/lesson_page.html"} <= set(loader.get_template_cache)
+
+
+def test_the_warm_up_loads_the_password_hashers_library(settings, monkeypatch):
+    settings.PASSWORD_HASHERS = ["people.hashers.OwaspArgon2PasswordHasher"]
+    monkeypatch.delitem(sys.modules, "argon2", raising=False)  # as in a fresh process
+    warm_up()
+    assert "argon2" in sys.modules
