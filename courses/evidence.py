@@ -10,7 +10,7 @@ query counts.
   revocation took effect and the certificate's verification URL (1 query).
 - `learning_spans(...)` -> [LearningSpan]: enrolments in courses of a kind as dated spans (enrolled on,
   last day enrolled), with the days lessons were completed, so the e-learning percentage can be read
-  for any day (3 queries).
+  for any day (3 queries; 2 while the courses' lesson totals are cached).
 
 `person_ids` may be a list of ids or a queryset of `person_id` values (a subquery); None means everyone.
 """
@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from web.cache import versioned_get, versioned_set
 from web.dates import local_date
 
 from .models import Completion, CompletionMethod, CourseKind, Enrolment, LessonPage, LessonProgress
+from .selectors.material import material_version
 from .selectors.progress import lesson_percent
 
 __all__ = ["CompletionRecord", "LearningSpan", "completions", "learning_spans"]
@@ -103,7 +105,8 @@ def learning_spans(
     *, kind: str = CourseKind.BASIC, until: datetime.date, person_ids: list[int] | QuerySet | None = None
 ) -> list[LearningSpan]:
     """Enrolments in courses of `kind` that began on or before `until`. Three queries: the enrolments,
-    the lesson progress of those people in those courses, and the live lessons per course.
+    the lesson progress of those people in those courses, and the live lessons per course (cached per
+    version of the material, so two while it is).
 
     The lesson total is the course's live lessons today (the course's structure is not versioned); the
     days lessons were completed are the recorded `LessonProgress.completed_at` times."""
@@ -139,7 +142,18 @@ def learning_spans(
 
 
 def _lesson_totals(paths: dict[int, str]) -> dict[int, int]:
-    """{course id: number of live lessons under it}, from one query over the lessons' tree paths."""
+    """{course id: number of live lessons under it}, from one query over the lessons' tree paths, kept
+    per version of the course material (changed by every publish, unpublish, move, creation and
+    deletion of a page), so a warm call runs none."""
+    key = f"courses:lesson-totals:{material_version()}:{','.join(f'{pk}={path}' for pk, path in sorted(paths.items()))}"
+    totals = versioned_get(key)
+    if totals is None:
+        totals = _count_lessons(paths)
+        versioned_set(key, totals)
+    return totals
+
+
+def _count_lessons(paths: dict[int, str]) -> dict[int, int]:
     totals = dict.fromkeys(paths, 0)
     by_path = {path: pk for pk, path in paths.items()}
     depths = sorted({len(path) for path in by_path})

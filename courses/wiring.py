@@ -6,7 +6,7 @@
   confirmed or cancelled, a cohort cancelled (scheduling's signals). Each receiver queues a task after
   the sender's commit (the signals are sent after commit) and the task calls a service;
 - the lesson page's cached outline: any page published, unpublished, moved or deleted makes it stale
-  and a course index saved (courses.selectors.material.material_changed);
+  a page created and a course index saved (courses.selectors.material.material_changed);
 - scheduling's participant-status hook: who on a cohort holds a certificate;
 - the GDPR export's sections of courses and scheduling (`people.personal_data`).
 """
@@ -59,6 +59,12 @@ def on_page_deleted(sender, instance, **kwargs):
         material_changed()
 
 
+def on_page_created(sender, instance, created, **kwargs):
+    """A page added to the tree live, without a publication (an import, a fixture, `add_child`)."""
+    if created and isinstance(instance, Page):
+        material_changed()
+
+
 def on_course_index_saved(sender, instance, **kwargs):
     material_changed()
 
@@ -98,6 +104,7 @@ def connect():
     post_page_move.connect(on_material_changed, dispatch_uid="courses.material_moved")
     post_delete.connect(on_page_deleted, dispatch_uid="courses.material_page_deleted")
     post_save.connect(on_course_index_saved, sender=CourseIndexPage, dispatch_uid="courses.course_index_saved")
+    post_save.connect(on_page_created, dispatch_uid="courses.material_page_created")
 
     register_participant_status(cohort_completion_notes)
 
