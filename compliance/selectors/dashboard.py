@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CourseKind, CoursePage
+from courses.selectors.catalogue import basic_course
 from people.models import Municipality
 from scheduling.selectors import open_cohorts_for_course_page
 
@@ -47,7 +47,7 @@ def own_next_steps(*, person, as_of=None) -> dict:
     if not statuses:
         return {"steps": [], "basic_course": None, "cohorts": []}
     needs = any(row.needs_action for _name, row in statuses)
-    basic = CoursePage.objects.live().filter(kind=CourseKind.BASIC).order_by("path").first() if needs else None
+    basic = basic_course() if needs else None
     cohorts = list(open_cohorts_for_course_page(basic.pk)[:3]) if basic is not None and any(
         row.needs_action and row.progress.booking is None and row.progress.waitlist is None for _n, row in statuses
     ) else []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from web.cache import versioned_get, versioned_set
 
-from ..models import CoursePage, LessonPage, ModulePage
+from ..models import CourseKind, CoursePage, LessonPage, ModulePage
 from .material import hidden_local_index_paths, material_version, under_any
 
 
@@ -132,3 +132,14 @@ def _outline_structure(courses, request) -> dict[int, list[tuple]]:
 def course_outline(course: CoursePage, *, request=None) -> CourseOutline:
     """One course's live modules in order, each with its live lessons (two queries)."""
     return CourseOutline(course=course, modules=course_outlines([course], request=request)[course.pk])
+
+
+def basic_course() -> CoursePage | None:
+    """The live ICS basic course (the first in the tree, should there be more), kept per version of the
+    material: the caseworker's home asks for it on every view."""
+    key = f"courses:basic-course:{material_version()}"
+    found = versioned_get(key)
+    if found is None:
+        found = CoursePage.objects.live().filter(kind=CourseKind.BASIC).order_by("path").first() or False
+        versioned_set(key, found)
+    return found or None
