@@ -38,8 +38,6 @@ from .catalogue import course_outlines
 from .exercises import state_fingerprint
 from .material import material_version
 
-CACHE_SECONDS = 7 * 24 * 3600
-
 
 @dataclass(frozen=True)
 class BodyPart:
@@ -103,7 +101,7 @@ def lesson_body_parts(page: LessonPage, *, context, cached: bool) -> list[BodyPa
                 child = page.body[index]
                 rendered[child.id] = str(child.render_as_block(context={**context, "block_id": child.id}))
         if cached:
-            versioned_set(key, rendered, CACHE_SECONDS)
+            versioned_set(key, rendered)
     exercises = {child.id: child for child in exercise_children(page, cached=cached)}
     parts = []
     for item in raw:
@@ -154,7 +152,7 @@ def lesson_outline(page: LessonPage, *, request, cached: bool) -> dict:
     data = versioned_get(key)
     if data is None:
         data = _outline_data(page, request)
-        versioned_set(key, data, CACHE_SECONDS)
+        versioned_set(key, data)
     return data
 
 
@@ -170,5 +168,5 @@ def exercise_html(page: LessonPage, part: BodyPart, state: dict | None, *, conte
     html = versioned_get(key)
     if html is None:
         html = str(part.child.render_as_block(context={**block_context, "csrf_token": CSRF_PLACEHOLDER}))
-        versioned_set(key, html, CACHE_SECONDS)
+        versioned_set(key, html)
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 (our own render)
