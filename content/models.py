@@ -4,6 +4,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import routing
+
 
 class HomePage(Page):
     """The public front page of ICS Akademi."""
@@ -17,6 +19,14 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Through the upper apps' routers first (content.routing), else Wagtail's way."""
+        if path_components:
+            result = routing.route(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
 
 
 class StandardPage(Page):

@@ -7,6 +7,7 @@
   the sender's commit (the signals are sent after commit) and the task calls a service;
 - the lesson page's cached outline: any page published, unpublished, moved or deleted makes it stale
   a page created and a course index saved (courses.selectors.material.material_changed);
+- the router that finds the course material below the home page in fewer queries (content.routing);
 - scheduling's participant-status hook: who on a cohort holds a certificate;
 - the GDPR export's sections of courses and scheduling (`people.personal_data`).
 """
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from content import routing
 from people import navigation, personal_data
 from people.dashboard import register_panel, register_profile_section
 from scheduling import signals as scheduling_signals
@@ -24,6 +26,7 @@ from scheduling.models import Attendance, Registration
 
 from . import signals, tasks
 from .models import CourseIndexPage, EnrolmentEnd
+from .routing import material_router
 from .selectors.completion import cohort_completion_notes, own_completions
 from .selectors.material import material_changed
 from .selectors.personal_data import course_personal_data
@@ -107,6 +110,7 @@ def connect():
     post_save.connect(on_page_created, dispatch_uid="courses.material_page_created")
 
     register_participant_status(cohort_completion_notes)
+    routing.register(material_router)  # an address below a course index starts there, without a query
 
     # The GDPR export's course and scheduling sections. Courses erases nothing: enrolments, progress,
     # answers, completions, attendance and registrations are the training evidence, kept pseudonymised.

@@ -325,3 +325,16 @@ def _force_login_is_a_full_login(monkeypatch):
         request.session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+# --- What is kept per version of the course material ---------------------------------------------
+@pytest.fixture(autouse=True)
+def _material_version_per_test():
+    """Each test starts from a new version of the course material. A test's tree is rolled back after it
+    while the cache (and each process's table of course indexes, courses.routing) is not: what was kept
+    under the last version must not be read as the next test's tree."""
+    from django.core.cache import cache
+
+    from courses.selectors.material import MATERIAL_VERSION_KEY
+
+    cache.delete(MATERIAL_VERSION_KEY)

@@ -16,6 +16,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Collection, Page, PageViewRestriction
 
@@ -59,8 +60,11 @@ def material_version() -> int:
 
 def material_changed() -> None:
     """The page tree changed (published, unpublished, moved, deleted, an index saved): what is cached of
-    it is out of date."""
+    it is out of date. The version changes at once, for the rest of this transaction, and again when it
+    commits: another request that read the new version before the commit may have cached the tree as it
+    was, under that version."""
     cache.set(MATERIAL_VERSION_KEY, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(MATERIAL_VERSION_KEY, time.time_ns(), None))
 
 
 def hidden_local_index_paths(viewer) -> list[str]:

@@ -22,7 +22,7 @@ from tests.courses.test_learning_support import build_course, quiz_block, staff
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 12  # a lesson with a quiz, for a logged-in, enrolled learner, its static parts cached
+MAX_QUERIES = 10  # a lesson with a quiz, for a logged-in, enrolled learner, its static parts cached
 # Each further kind of exercise on the lesson reads that kind's own answers: one query more per kind.
 
 
