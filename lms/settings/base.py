@@ -208,7 +208,7 @@ STORAGES = {
 
 # --- Cache: Redis when REDIS_URL is set (rate limits must be shared between workers) ---
 if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+    CACHES = {"default": {"BACKEND": "web.redis_cache.RedisCache", "LOCATION": env("REDIS_URL")}}
     # This process's memory, in front of Redis, for entries whose key names every version they depend on
     # (a lesson's rendered body per page revision, its outline per version of the material): such an
     # entry never changes, so a copy in memory cannot go stale, and a lesson costs no round trip for it.
