@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
+from django.urls import resolve
 
 from people.models import User
 
@@ -37,6 +38,34 @@ ROLES = [
 ]
 # Actions that end the session or leave the crawl's reach are not attacked here.
 SKIP_ROUTES = {None}
+# URL arguments that only say WHICH object a view works on (a municipality, a person, an event, a lesson
+# block): the view, its form and its validation are the same whichever object it is. Other arguments
+# (the plan's `action`, an export's `fmt`) choose what the view does, and are part of a form's identity.
+OBJECT_ARGUMENTS = {"pk", "slug", "token", "code", "key"}
+
+
+def names_an_object(argument):
+    return argument in OBJECT_ARGUMENTS or argument.endswith(("_id", "_slug"))
+
+
+def form_identity(form, action):
+    """What decides the requests a form is attacked with: its method, the view behind its action (with the
+    arguments that choose behaviour, not those naming the object) and its fields' names and kinds.
+
+    The crawl meets the same form many times: the national admin reaches the implementation plan of
+    each of ~70 municipalities, six forms on each, and a leader's report is crawled once per sort and
+    filter link, each copy with the same filter form. `hostile_payload` reads nothing of a field but its
+    name and kind (defaults, hidden values and options are replaced by the hostile value; only the CSRF
+    token is kept), and a GET form's query replaces the query of its action. So two forms with the same
+    identity are sent the same hostile payloads by the same view code and form class, only about another
+    object of the same kind – or, for the filter form on every sorted copy of a page, exactly the same
+    requests. Every route and form shape a role reaches is still attacked with every hostile value, the
+    empty POST and the out-of-range ids, once; attacking the copies took 9 of every 10 requests.
+    """
+    match = resolve(urlsplit(action).path)
+    arguments = tuple(sorted((name, "<object>" if names_an_object(name) else str(value))
+                             for name, value in match.kwargs.items()))
+    return form.method, match.view_name, arguments, tuple((name, kind) for name, kind, _default, _options in form.fields)
 
 
 @pytest.fixture
@@ -85,16 +114,26 @@ def test_every_reachable_form_survives_hostile_input(client, demo_world, email):
     user = User.objects.get(email=email)
     client.force_login(user)
     attacked = 0
+    attacked_forms = set()  # form_identity of every form attacked so far
+    # Every number in a path becomes the same out-of-range id, so the crawled pages of one route with
+    # different ids give the same out-of-range URL: it is requested (and checked) once.
+    requested_variants = set()
     for path, response in crawl(client):
         assert response.status_code < 500, f"{response.status_code} on GET {path}"
         for variant in out_of_range_variants(path):
-            assert_safe(client.get(variant), f"GET {variant} as {email}")
+            if variant not in requested_variants:
+                requested_variants.add(variant)
+                assert_safe(client.get(variant), f"GET {variant} as {email}")
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         for form in parse(response.content.decode(errors="replace")).forms:
             action = urljoin(path, form.action or path)
             if own_route_name(urlsplit(action).path) in SKIP_ROUTES:
                 continue
+            identity = form_identity(form, action)
+            if identity in attacked_forms:
+                continue  # the same view and form shape, already attacked (see form_identity)
+            attacked_forms.add(identity)
             for label, value in HOSTILE_VALUES.items():
                 payload = hostile_payload(form, value)
                 where = f"{form.method.upper()} {action} ({label}) as {email}"
