@@ -11,12 +11,9 @@ shared between requests); so is any address the table does not know.
 The kept indexes are read, never changed: what a request learns from one (its municipality, its depth)
 it copies onto its own lesson (`material_index`)."""
 
-import threading
-
 from .models import CourseIndexPage
 from .selectors.material import material_version
 
-_lock = threading.Lock()
 _table: tuple[object, dict[str, CourseIndexPage]] = (None, {})
 
 
@@ -28,8 +25,7 @@ def course_indexes_by_url_path() -> dict[str, CourseIndexPage]:
     kept_version, indexes = _table
     if kept_version != version:
         indexes = {index.url_path: index for index in CourseIndexPage.objects.all()}
-        with _lock:
-            _table = (version, indexes)
+        _table = (version, indexes)  # one assignment of a new tuple: a reader sees the old table or the new
     return indexes
 
 
