@@ -7,6 +7,9 @@
   the sender's commit (the signals are sent after commit) and the task calls a service;
 - the lesson page's cached outline: any page published, unpublished, moved or deleted makes it stale
   a page created and a course index saved (courses.selectors.material.material_changed);
+- a learner's records kept for the lesson page: any enrolment, completion, revocation, lesson progress,
+  attempt or case answer saved or deleted makes the person's copy stale
+  (courses.selectors.learner_records.learner_changed);
 - the router that finds the course material below the home page in fewer queries (content.routing);
 - scheduling's participant-status hook: who on a cohort holds a certificate;
 - the GDPR export's sections of courses and scheduling (`people.personal_data`).
@@ -25,9 +28,20 @@ from scheduling.hooks import register_participant_status
 from scheduling.models import Attendance, Registration
 
 from . import signals, tasks
-from .models import CourseIndexPage, EnrolmentEnd
+from .models import (
+    CaseAnswer,
+    Completion,
+    CompletionRevocation,
+    CourseIndexPage,
+    Enrolment,
+    EnrolmentEnd,
+    LessonProgress,
+    MagnetBoardAttempt,
+    QuizAttempt,
+)
 from .routing import material_router
 from .selectors.completion import cohort_completion_notes, own_completions
+from .selectors.learner_records import learner_changed
 from .selectors.material import material_changed
 from .selectors.personal_data import course_personal_data
 from .views import panels
@@ -72,6 +86,17 @@ def on_course_index_saved(sender, instance, **kwargs):
     material_changed()
 
 
+LEARNER_RECORDS = (Enrolment, Completion, LessonProgress, QuizAttempt, MagnetBoardAttempt, CaseAnswer)
+
+
+def on_learner_record_written(sender, instance, **kwargs):
+    learner_changed(instance.person_id)
+
+
+def on_revocation_written(sender, instance, **kwargs):
+    learner_changed(instance.completion.person_id)  # the service has the completion loaded: no query
+
+
 def certificates_section(request, access):
     return {"template": "courses/learning/profile_section_certificates.html", "order": 10,
             "certificates": list(own_completions(person=request.user))}
@@ -108,6 +133,13 @@ def connect():
     post_delete.connect(on_page_deleted, dispatch_uid="courses.material_page_deleted")
     post_save.connect(on_course_index_saved, sender=CourseIndexPage, dispatch_uid="courses.course_index_saved")
     post_save.connect(on_page_created, dispatch_uid="courses.material_page_created")
+
+    for model in LEARNER_RECORDS:
+        name = model._meta.model_name
+        post_save.connect(on_learner_record_written, sender=model, dispatch_uid=f"courses.learner_{name}_saved")
+        post_delete.connect(on_learner_record_written, sender=model, dispatch_uid=f"courses.learner_{name}_deleted")
+    post_save.connect(on_revocation_written, sender=CompletionRevocation, dispatch_uid="courses.learner_revoked")
+    post_delete.connect(on_revocation_written, sender=CompletionRevocation, dispatch_uid="courses.learner_unrevoked")
 
     register_participant_status(cohort_completion_notes)
     routing.register(material_router)  # an address below a course index starts there, without a query

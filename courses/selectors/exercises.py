@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 from content import method as ics_method
 from content.blocks import CARD_KINDS
 
-from ..models import CaseAnswer, LessonPage, MagnetBoardAttempt, QuizAttempt
+from ..models import LessonPage, MagnetBoardAttempt, QuizAttempt
+from .learner_records import lesson_attempts
 
 
 def quiz_questions(value) -> list[tuple[str, dict, dict]]:
@@ -135,7 +136,8 @@ def magnet_feedback(*, cards, attempt: MagnetBoardAttempt | None) -> list[dict]:
 
 def exercise_states(*, lesson: LessonPage, person, retry: str = "", now=None, children=None) -> dict[str, dict]:
     """The display state of every exercise block on the lesson for this person, keyed by block id
-    (at most three queries whatever the number of blocks: one per kind of exercise on it). Anonymous viewers get forms without state.
+    (at most three queries whatever the number of blocks: one per kind of exercise on it; none while the
+    learner's records are kept, courses.selectors.learner_records). Anonymous viewers get forms without state.
     Each state has `title` and `done` (quiz passed, board checked, case submitted). `children`: the
     lesson's exercise blocks when the caller has them already (courses.selectors.lesson_page keeps them)."""
     now = now or timezone.now()
@@ -145,17 +147,17 @@ def exercise_states(*, lesson: LessonPage, person, retry: str = "", now=None, ch
     authenticated = bool(person and person.is_authenticated)
     kinds = {child.block_type for child in exercise_children}
     quiz_attempts, latest_magnet, case_answers = {}, {}, {}
-    if authenticated and "quiz" in kinds:
-        for attempt in QuizAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
-            quiz_attempts.setdefault(attempt.block_id, []).append(attempt)
     boards = "magnet_board" in kinds or any(
         child.block_type == "case_exercise" and board_cards(child.block_type, child.value) for child in exercise_children
     )  # a case's "place the facts" task is a magnet board
-    if authenticated and boards:
-        for attempt in MagnetBoardAttempt.objects.filter(person=person, lesson=lesson).order_by("submitted_at", "pk"):
+    if authenticated:
+        attempts = lesson_attempts(person_id=person.pk, lesson_id=lesson.pk, quiz="quiz" in kinds, magnet=boards,
+                                   case="case_exercise" in kinds)
+        for attempt in attempts.quiz:
+            quiz_attempts.setdefault(attempt.block_id, []).append(attempt)
+        for attempt in attempts.magnet:
             latest_magnet[attempt.block_id] = attempt
-    if authenticated and "case_exercise" in kinds:
-        case_answers = {a.block_id: a for a in CaseAnswer.objects.filter(person=person, lesson=lesson)}
+        case_answers = {a.block_id: a for a in attempts.case}
     states = {}
     for child in exercise_children:
         state = {"kind": child.block_type, "block_id": child.id, "lesson_id": lesson.pk,

@@ -11,7 +11,6 @@ page, the learner's courses, the team table and the e-learning percentage of the
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -21,6 +20,7 @@ from scheduling.selectors import upcoming_sessions_for
 from ..models import Completion, Enrolment, LessonProgress
 from .catalogue import CourseOutline, LessonRow, ModuleRow, course_outlines
 from .completion import valid_completion
+from .learner_records import course_records
 
 
 def lesson_percent(done: int, total: int) -> int:
@@ -129,22 +129,15 @@ def my_courses(*, person, request=None):
 
 def lesson_page_progress(*, person, course, modules: list[ModuleRow]) -> CourseProgress:
     """The learner's progress in the course as a lesson page shows it, with the course's outline given
-    (the page keeps it cached): the current enrolment with whether a valid completion exists (one query),
-    the lessons done (one), the completion itself only when there is one. Not enrolled: no progress (the
-    page offers enrolment instead)."""
+    (the page keeps it cached) and the learner's records in the course (courses.selectors.learner_records:
+    no query while they are kept). Not enrolled: no progress (the page offers enrolment instead)."""
     if not person.is_authenticated:
         return CourseProgress(course=course, modules=_with_done(modules, frozenset()))
-    of_enrolment = {"person_id": OuterRef("person_id"), "course_id": OuterRef("course_id")}
-    enrolment = (
-        Enrolment.objects.current().filter(person=person, course=course)
-        .annotate(completed=Exists(Completion.objects.valid().filter(**of_enrolment))).first()
-    )
-    if enrolment is None:
+    records = course_records(person_id=person.pk, course_id=course.pk)
+    if records.enrolment is None:
         return CourseProgress(course=course, modules=_with_done(modules, frozenset()))
-    completion = valid_completion(person_id=person.pk, course_id=course.pk) if enrolment.completed else None
-    done = LessonProgress.objects.filter(person=person, course=course).values_list("lesson_id", flat=True)
-    return CourseProgress(course=course, enrolment=enrolment, completion=completion,
-                          modules=_with_done(modules, frozenset(done)))
+    return CourseProgress(course=course, enrolment=records.enrolment, completion=records.completion,
+                          modules=_with_done(modules, records.done_lesson_ids))
 
 
 def _with_done(modules: list[ModuleRow], done) -> list[ModuleRow]:
