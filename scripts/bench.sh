@@ -39,6 +39,7 @@ GUNICORN_BIND="127.0.0.1:${PORT}" GUNICORN_ACCESS_LOG=/dev/null GUNICORN_ERROR_L
     .venv/bin/gunicorn -c lms/gunicorn.conf.py lms.wsgi:application --daemon --pid "$WORK/gunicorn.pid"
 trap 'kill "$(cat "$WORK/gunicorn.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do curl -fs -o /dev/null "http://127.0.0.1:${PORT}/" && break; sleep 1; done
+BENCH_HOST="http://127.0.0.1:${PORT}" .venv/bin/python scripts/bench_pages.py --warm
 
 run() {  # name, users, user classes…
     local name="$1" users="$2"; shift 2

@@ -1,6 +1,7 @@
 """The lesson page beside a bare Wagtail page of the same byte size, and a calendar feed unchanged and
 changed, against the running server (scripts/bench.sh starts it). Prints figures; never asserts a
-timing. Exits non-zero only when a request failed.
+timing. Exits non-zero only when a request failed. With `--warm` it only fetches each page of the rush
+once (scripts/bench.sh, before the rush).
 
 - Lesson vs bare page: both fetched logged in (the same caseworker's session), measured in turns
   (A B A B …, BENCH_TURNS turns of BENCH_TURN_SECONDS each, BENCH_PAGE_THREADS concurrent requests)
@@ -158,7 +159,20 @@ def feed():
     return 0
 
 
+def warm():
+    """One fetch of every page the rush reads, before it starts: a server in use has the material's
+    renderings in Redis (they outlive a restart), so the rush measures that, not the first rendering of
+    each lesson block by 40 people at once."""
+    caseworker, leader = logged_in_opener(PLAN["caseworkers"][0]["email"]), logged_in_opener(PLAN["leader"]["email"])
+    for opener, url in ((caseworker, "/mit/"), (caseworker, PLAN["lesson_url"]), (caseworker, PLAN["bare_url"]),
+                        (leader, "/mit/"), (leader, PLAN["report_url"])):
+        opener.open(f"{HOST}{url}").read()
+    print("Warmed: the dashboard, the lesson, the bare page and the leader's report, fetched once each")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--warm"]:
+        sys.exit(warm())
     errors = pages() + feed()
     if errors:
         sys.exit(f"bench: {errors} request(s) failed")
