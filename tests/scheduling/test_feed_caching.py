@@ -137,6 +137,28 @@ def test_municipal_version_follows_a_session_leaving_the_window(client, municipa
     assert "Gammel temadag" not in later.content.decode()
 
 
+def test_personal_version_follows_a_session_leaving_the_window(client, municipality, caseworker):
+    """The personal reader's query is compiled once per process: the window's start is still today's."""
+    old, _registration = confirmed(caseworker, municipality, days=(-300,), title="Gammel temadag")
+    first = client.get(personal_url(caseworker))
+    assert "Gammel temadag" in first.content.decode()
+    old.sessions.update(starts_at=at(-400, 9), ends_at=at(-400, 15))  # as if a hundred days went by
+    later = client.get(personal_url(caseworker), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert later.status_code == 200
+    assert "Gammel temadag" not in later.content.decode()
+
+
+def test_each_token_reads_its_own_person(municipality, caseworker, leader):
+    from scheduling.selectors import personal_feed_reader
+
+    confirmed(caseworker, municipality, title="Sagsbehandlerens kursusdag")
+    for person in (caseworker, leader, caseworker):
+        reader_person, version = personal_feed_reader(person.calendar_token)
+        assert reader_person.pk == person.pk
+        assert version.startswith(f"{person.pk}|{person.calendar_token}|")
+    assert personal_feed_reader(caseworker.calendar_token)[1] != personal_feed_reader(leader.calendar_token)[1]
+
+
 def test_municipal_version_follows_a_moved_session(client, municipality, leader):
     event = event_with_sessions(municipality=municipality, days=(5, 6))
     url = municipality_feed_path(leader, municipality)
