@@ -7,13 +7,15 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
 .PHONY: demo test install lint messages bench bench-implementation check-migrations smoke clean
 
-# The virtual environment with the locked dependencies; re-synced only when the lock changes.
+# The virtual environment with the locked dependencies; re-synced only when the lock changes. Byte-code
+# is compiled at install: uv does not by default, and where PYTHONDONTWRITEBYTECODE is set (as on our
+# machines) every process would otherwise compile each module it imports from source, every time.
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv sync --frozen --quiet
+$(VENV)/.synced: uv.lock pyproject.toml Makefile | $(BIN)/uv
+	$(BIN)/uv sync --frozen --quiet --compile-bytecode
 	touch $@
 
 node_modules/axe-core/axe.min.js: package-lock.json
