@@ -27,7 +27,7 @@ from collections import defaultdict
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .models import Membership, User
@@ -164,9 +164,23 @@ def wagtail_groups_sync_many(*, people: QuerySet[User] | None = None, day: datet
     )
 
 
+def _nothing_to_sync(person: User) -> bool:
+    """Whether the sync can change nothing for the person: no membership, past, present or future, in a
+    role that puts people in a managed group or carries the admin flags, and no group at all. Then there
+    is no group to add, none to take away and no flag to revoke. One query, where the sync itself costs a
+    transaction and three: most people are caseworkers, and every login asks."""
+    return not User.objects.filter(pk=person.pk).filter(
+        Exists(Membership.objects.filter(person=OuterRef("pk"), role__in=list(ADMIN_GROUP_FOR_ROLE)))
+        | Exists(_GroupMember.objects.filter(user=OuterRef("pk")))
+    ).exists()
+
+
 def wagtail_groups_sync(*, person: User, day: datetime.date | None = None) -> SyncResult:
     """`wagtail_groups_sync_many` for one person (at login, after a change to their memberships). The
     person object in hand is brought up to date too: its flags and its cached `Access`."""
+    if _nothing_to_sync(person):
+        forget_access(person)
+        return SyncResult(changed_person_ids=frozenset(), groups_added=0, groups_removed=0, flags_revoked=0)
     result = wagtail_groups_sync_many(people=User.objects.filter(pk=person.pk), day=day)
     if result.flags_revoked:
         person.is_superuser = person.is_staff = False

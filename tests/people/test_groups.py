@@ -313,10 +313,11 @@ def test_sync_query_count_does_not_grow_with_the_number_of_groups(db):
         return person
 
     small, large = person_in(1), person_in(12)
-    # Everything changes: memberships, groups, group rows, flags read; one delete, insert and update at most.
-    assert _sync_queries(small) == _sync_queries(large) <= 7
-    # Nothing changes: three reads and the flags check.
-    assert _sync_queries(small) == _sync_queries(large) <= 4
+    # Everything changes: whether there is anything to sync, memberships, groups, group rows, flags read;
+    # one delete, insert and update at most.
+    assert _sync_queries(small) == _sync_queries(large) <= 8
+    # Nothing changes: the same four reads and the flags check.
+    assert _sync_queries(small) == _sync_queries(large) <= 5
     assert len(group_names(large)) == 2 + 24
 
 
@@ -395,3 +396,21 @@ def test_wagtails_default_groups_are_gone():
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     root = Page.get_first_root_node()
     assert not GroupPagePermission.objects.filter(page=root).exists()
+
+
+def test_a_caseworkers_sync_is_one_query_and_a_hand_given_managed_group_is_still_taken(municipality, local_groups):
+    """Most logins are caseworkers': no role that a managed group or the admin flags follow, and no group.
+    Their sync reads that in one query and writes nothing; anyone with such a role, past or future, or
+    with any group is synced in full."""
+    caseworker = MembershipFactory(municipality=municipality, role=Role.CASEWORKER).person
+    assert _sync_queries(caseworker) == 1
+    assert group_names(caseworker) == set()
+
+    caseworker.groups.add(local_groups[Role.LEADER])  # given by hand: the sync owns this group
+    result = wagtail_groups_sync(person=caseworker, day=TODAY)
+    assert result.groups_removed == 1 and group_names(caseworker) == set()
+
+    starter = MembershipFactory(municipality=municipality, role=Role.CASEWORKER).person
+    Membership.objects.create(person=starter, role=Role.LEADER, municipality=municipality, start_date=TOMORROW)
+    assert _sync_queries(starter) > 1
+    assert wagtail_groups_sync(person=starter, day=TOMORROW).groups_added == 2
