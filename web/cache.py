@@ -6,7 +6,10 @@ expire. Such an entry can be kept in the process's own memory (`CACHES["local"]`
 shared cache, so a request reads it without a round trip to Redis. Anything that can change under the
 same key must use the shared cache alone."""
 
+import time
+
 from django.core.cache import cache, caches
+from django.db import transaction
 
 DEFAULT_SECONDS = 7 * 24 * 3600
 
@@ -25,3 +28,21 @@ def versioned_get(key: str):
 def versioned_set(key: str, value, seconds: int = DEFAULT_SECONDS) -> None:
     cache.set(key, value, seconds)
     caches["local"].set(key, value, seconds)
+
+
+def current_version(key: str) -> int:
+    """The version kept under `key` in the shared cache: any value (an evicted one is replaced by a new
+    one, which only costs a re-read of what it versions)."""
+    version = cache.get(key)
+    if version is None:
+        version = time.time_ns()
+        cache.set(key, version, None)
+    return version
+
+
+def version_changed(key: str) -> None:
+    """What `key` versions was written: a new version at once, for the rest of this transaction, and
+    again when it commits (a request that read the new version before the commit may have kept the old
+    state under it)."""
+    cache.set(key, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))

@@ -11,36 +11,25 @@ kept in this process's memory as well (web.cache); a request costs one small rea
 keeps it for the request (documented there: "The site will be cached via request._wagtail_site").
 """
 
-import time
-
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
-from .cache import versioned_get, versioned_set
+from .cache import current_version, version_changed, versioned_get, versioned_set
 
 _VERSION_KEY = "web:sites-version"
 _NO_SITE = "none"  # kept for a host that no site answers (no default site): None would read as a miss
 
 
 def sites_version() -> int:
-    """The version of the sites' configuration: any value, kept in the shared cache (an evicted one is
-    replaced by a new one, which only costs a lookup)."""
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.set(_VERSION_KEY, version, None)
-    return version
+    """The version of the sites' configuration."""
+    return current_version(_VERSION_KEY)
 
 
 def sites_changed() -> None:
-    """A site or a site's root page was written: a new version at once, and again at commit (a request
-    that read the new version before the commit may have kept the site as it was, under that version)."""
-    cache.set(_VERSION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(_VERSION_KEY, time.time_ns(), None))
+    """A site or a site's root page was written."""
+    version_changed(_VERSION_KEY)
 
 
 def site_for_request(request) -> Site | None:
