@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, env, env_bool
+from .base import BASE_DIR, database_settings, env, env_bool
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -43,7 +43,7 @@ if TEST_SERVICES_MISSING and env_bool("CI"):
 if any(s.startswith("PostgreSQL") for s in TEST_SERVICES_MISSING):
     DATABASES = {"default": dj_database_url.parse(f"sqlite:///{BASE_DIR / 'test.sqlite3'}")}
 else:
-    DATABASES = {"default": dj_database_url.parse(_database_url)}
+    DATABASES = {"default": database_settings(_database_url)}
 TEST_HAS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 TEST_HAS_REDIS = not any(s.startswith("Redis") for s in TEST_SERVICES_MISSING)
 TEST_REDIS_URL = _redis_url
