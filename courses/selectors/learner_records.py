@@ -113,3 +113,36 @@ def course_records(*, person_id: int, course_id: int) -> CourseRecords:
         return CourseRecords(enrolment=enrolment, completion=completion, done_lesson_ids=frozenset(done))
 
     return _kept("course", person_id, course_id, read)
+
+
+@dataclass(frozen=True)
+class LearnerCourses:
+    """The learner's rows behind their list of courses: current enrolments in live courses (newest
+    first, each with its course), valid completions (newest first, with course and provider) and the
+    lessons done in any course."""
+
+    enrolments: tuple  # Enrolment, course selected
+    completions: tuple  # Completion, course and provider selected
+    done_lesson_ids: frozenset
+
+
+def learner_courses(*, person_id: int) -> LearnerCourses:
+    """The learner's enrolments, completions and lessons done: three queries, none while the kept copy
+    holds (the dashboard and "My courses" read them at every view). Kept per version of the material
+    as well, which a course going live or offline changes."""
+    def read():
+        return LearnerCourses(
+            enrolments=tuple(
+                Enrolment.objects.current().filter(person_id=person_id, course__live=True)
+                .select_related("course").order_by("-enrolled_at")
+            ),
+            completions=tuple(
+                Completion.objects.valid().filter(person_id=person_id).select_related("course", "provider")
+                .order_by("-completed_on")
+            ),
+            done_lesson_ids=frozenset(
+                LessonProgress.objects.filter(person_id=person_id).values_list("lesson_id", flat=True)
+            ),
+        )
+
+    return _kept("courses", person_id, 0, read)

@@ -20,7 +20,7 @@ from scheduling.selectors import upcoming_sessions_for
 from ..models import Completion, Enrolment, LessonProgress
 from .catalogue import CourseOutline, LessonRow, ModuleRow, course_outlines
 from .completion import valid_completion
-from .learner_records import course_records
+from .learner_records import course_records, learner_courses
 
 
 def lesson_percent(done: int, total: int) -> int:
@@ -92,17 +92,15 @@ def coming_sessions(*, person, limit_days=365):
 
 def my_courses(*, person, request=None):
     """Everything the learner's course list shows, in a constant number of queries:
-    enrolled courses with progress, courses completed without an enrolment (imported), coming days."""
-    enrolments = list(
-        Enrolment.objects.current().filter(person=person, course__live=True)
-        .select_related("course").order_by("-enrolled_at")
-    )
+    enrolled courses with progress, courses completed without an enrolment (imported), coming days.
+    The learner's own rows are kept per version of their records (learner_records.learner_courses), so a
+    warm call runs one query, for the coming days."""
+    records = learner_courses(person_id=person.pk)
+    enrolments = list(records.enrolments)
     completions = {}
-    for completion in (
-        Completion.objects.valid().filter(person=person).select_related("course", "provider").order_by("-completed_on")
-    ):
+    for completion in records.completions:
         completions.setdefault(completion.course_id, completion)
-    done = set(LessonProgress.objects.filter(person=person).values_list("lesson_id", flat=True))
+    done = records.done_lesson_ids
     courses = [e.course for e in enrolments]
     seen = {c.pk for c in courses}
     courses += [c.course for c in completions.values() if c.course_id not in seen]

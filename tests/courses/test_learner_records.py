@@ -13,6 +13,7 @@ from courses.selectors.exercises import case_tasks, quiz_questions
 from courses.selectors.learner_records import (
     course_records,
     learner_changed,
+    learner_courses,
     learner_version,
     lesson_attempts,
 )
@@ -126,3 +127,41 @@ def test_a_lost_version_reads_the_records_again(course, caseworker, django_asser
     cache.delete(f"courses:learner-version:{caseworker.pk}")
     with django_assert_num_queries(2):
         assert course_records(person_id=caseworker.pk, course_id=course.course.pk).enrolment is not None
+
+
+def test_the_learners_course_list_shows_every_record_at_once(course, caseworker, admin_user):
+    """The dashboard's and "My courses"' rows (learner_courses), kept from the first read on."""
+    rows = lambda: learner_courses(person_id=caseworker.pk)  # noqa: E731
+    assert rows().enrolments == () and rows().completions == ()
+    enrolment = enrolment_self(person=caseworker, course=course.course)
+    assert [e.pk for e in rows().enrolments] == [enrolment.pk]
+    assert rows().enrolments[0].course.title == course.course.title
+    lesson_complete(person=caseworker, lesson=course.lessons[1])
+    assert rows().done_lesson_ids == {course.lessons[1].pk}
+    completion, _created = completion_record(person=caseworker, course=course.course,
+                                             completed_on=datetime.date.today(), method="e-learning")
+    assert [c.pk for c in rows().completions] == [completion.pk]
+    completion_revoke(completion=completion, by=admin_user, reason="Registreret ved en fejl")
+    assert rows().completions == ()
+    enrolment_end(enrolment=enrolment, reason=EnrolmentEnd.WITHDRAWN)
+    assert rows().enrolments == ()
+
+
+def test_a_course_taken_offline_leaves_the_kept_course_list(course, caseworker, django_assert_num_queries):
+    enrolment_self(person=caseworker, course=course.course)
+    assert len(learner_courses(person_id=caseworker.pk).enrolments) == 1
+    with django_assert_num_queries(0):
+        learner_courses(person_id=caseworker.pk)
+    course.course.unpublish()  # a new version of the material
+    assert learner_courses(person_id=caseworker.pk).enrolments == ()
+
+
+def test_my_courses_shows_a_lesson_done_from_a_kept_copy_at_once(client, course, caseworker):
+    from django.urls import reverse
+
+    enrolment_self(person=caseworker, course=course.course)
+    client.force_login(caseworker)
+    url = reverse("courses:my_courses")
+    assert client.get(url).context["courses"][0].done == 0  # the rows kept, nothing done
+    lesson_complete(person=caseworker, lesson=course.lessons[1])  # the first has exercises to pass
+    assert client.get(url).context["courses"][0].done == 1
