@@ -13,6 +13,7 @@ from .. import exports
 from ..chart import trend_chart
 from ..forms import AsOfForm
 from ..map import tile_map
+from ..report_rows import rendered_rows
 from ..selectors import reports, scope, trend
 from ..selectors.dashboard import own_next_steps
 from ..status import BADGE, STATUS_ORDER, Progress, Status
@@ -101,6 +102,7 @@ def municipal(request, slug):
             "report": report,
             "figures": report.figures,
             "rows": rows,
+            "rendered_rows": rendered_rows(rows, municipality=municipality, is_today=is_today),
             "as_of": as_of,
             "as_of_form": as_of_form,
             "is_today": is_today,

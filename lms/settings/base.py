@@ -227,10 +227,11 @@ STORAGES = {
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "web.redis_cache.RedisCache", "LOCATION": env("REDIS_URL")}}
     # This process's memory, in front of Redis, for entries whose key names every version they depend on
-    # (a lesson's rendered body per page revision, its outline per version of the material): such an
-    # entry never changes, so a copy in memory cannot go stale, and a lesson costs no round trip for it.
+    # (a lesson's rendered body per page revision, its outline per version of the material, a report's
+    # rows per content): such an entry never changes, so a copy in memory cannot go stale, and a lesson
+    # costs no round trip for it. Room for every municipality's report rows (some 20 MB at most).
     CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ics-local",
-                       "OPTIONS": {"MAX_ENTRIES": 5000}}
+                       "OPTIONS": {"MAX_ENTRIES": 20000}}
     # Sessions are read from Redis and written through to the database: a logged-in request costs no
     # session query, and a session survives a Redis restart. Only with a shared cache: a per-process
     # cache would let one worker serve a session that another has ended.
