@@ -13,14 +13,11 @@ as in Redis (web.cache), and a lesson costs two small cache reads instead of fou
 Only the rows are kept, never anything derived from the clock: a quiz's retry pause is worked out from
 the attempts at every request (courses.selectors.exercises)."""
 
-import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from web.cache import versioned_get, versioned_set
+from web.cache import current_version, version_changed, versioned_get, versioned_set
 
 from ..models import CaseAnswer, Completion, Enrolment, LessonProgress, MagnetBoardAttempt, QuizAttempt
 from .completion import valid_completion
@@ -32,23 +29,15 @@ def _version_key(person_id: int) -> str:
 
 
 def learner_version(person_id: int) -> int:
-    """The version of the person's learning records: any value, kept in the shared cache (an evicted
-    one is replaced by a new one, which only costs a re-read)."""
-    key = _version_key(person_id)
-    version = cache.get(key)
-    if version is None:
-        version = time.time_ns()
-        cache.set(key, version, None)
-    return version
+    """The version of the person's learning records (web.cache.current_version)."""
+    return current_version(_version_key(person_id))
 
 
 def learner_changed(person_id: int) -> None:
-    """One of the person's learning records was written. The version changes at once, for the rest of
-    this transaction, and again when it commits: a request that read the new version before the commit
-    may have kept the rows as they were, under that version."""
-    key = _version_key(person_id)
-    cache.set(key, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+    """One of the person's learning records was written. The version changes at once and again when the
+    transaction commits (web.cache.version_changed): a request that read the new version before the
+    commit may have kept the rows as they were, under that version."""
+    version_changed(_version_key(person_id))
 
 
 def _kept(kind: str, person_id: int, object_id: int, read):

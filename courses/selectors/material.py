@@ -11,16 +11,14 @@ unpublished, moved or deleted, or a course index saved: receivers in courses/wir
 cached of the tree: the lesson page's outline (courses.selectors.lesson_page)."""
 
 import re
-import time
 from functools import reduce
 from operator import or_
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Collection, Page, PageViewRestriction
 
 from people.permissions import access_for
+from web.cache import current_version, version_changed
 
 from ..models import CourseIndexPage, CoursePage, LessonPage, LocalCollection, ModulePage
 from ..models.pages import MaterialPageMixin
@@ -49,22 +47,16 @@ MATERIAL_VERSION_KEY = "courses:material-version"
 
 
 def material_version() -> int:
-    """The course material's version: any value, kept in the cache (an evicted one is replaced by a new
-    one, which only costs a re-read)."""
-    version = cache.get(MATERIAL_VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.set(MATERIAL_VERSION_KEY, version, None)
-    return version
+    """The course material's version (web.cache.current_version)."""
+    return current_version(MATERIAL_VERSION_KEY)
 
 
 def material_changed() -> None:
     """The page tree changed (published, unpublished, moved, deleted, an index saved): what is cached of
-    it is out of date. The version changes at once, for the rest of this transaction, and again when it
-    commits: another request that read the new version before the commit may have cached the tree as it
-    was, under that version."""
-    cache.set(MATERIAL_VERSION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(MATERIAL_VERSION_KEY, time.time_ns(), None))
+    it is out of date. The version changes at once and again when the transaction commits
+    (web.cache.version_changed): another request that read the new version before the commit may have
+    cached the tree as it was, under that version."""
+    version_changed(MATERIAL_VERSION_KEY)
 
 
 def hidden_local_index_paths(viewer) -> list[str]:
