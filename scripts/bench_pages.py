@@ -9,6 +9,8 @@ once (scripts/bench.sh, before the rush).
   (counted in-process with the same database), and the lesson's ratio to the bare page.
 - The feed: fetched with the ETag of a first fetch (unchanged: expect 304) and after a change to an
   event it shows (changed: expect 200 with the new body).
+- The password hash (people.hashers, OWASP's minimum for Argon2id) on this machine, one at a time and
+  two at once: every login pays it, so it bounds how fast a room of people can log in on this hardware.
 """
 
 import http.cookiejar
@@ -159,6 +161,34 @@ def feed():
     return 0
 
 
+def hashing():
+    """The cost of one password check on this machine, alone and with two at once (as two cores serving
+    a login storm run them)."""
+    from django.contrib.auth.hashers import check_password, make_password
+
+    encoded = make_password("bench-password-0123")
+
+    def checks(count, out):
+        for _ in range(count):
+            started = time.perf_counter()
+            check_password("bench-password-0123", encoded)
+            out.append(1000 * (time.perf_counter() - started))
+
+    alone, together = [], []
+    checks(20, alone)
+    pair = [threading.Thread(target=checks, args=(20, together)) for _ in range(2)]
+    for thread in pair:
+        thread.start()
+    for thread in pair:
+        thread.join()
+    alone_p50, together_p50 = statistics.median(alone), statistics.median(together)
+    algorithm = " ".join(part for part in encoded.split("$")[1:4] if not part.startswith("v="))
+    print(f"Password check ({algorithm}): p50 {alone_p50:.1f} ms alone, "
+          f"{together_p50:.1f} ms each with two at once; 40 logins spend {40 * together_p50 / 2000:.2f} s "
+          "of two cores on it")
+    return 0
+
+
 def warm():
     """One fetch of every page the rush reads, before it starts: a server in use has the material's
     renderings in Redis (they outlive a restart), so the rush measures that, not the first rendering of
@@ -173,6 +203,6 @@ def warm():
 if __name__ == "__main__":
     if sys.argv[1:] == ["--warm"]:
         sys.exit(warm())
-    errors = pages() + feed()
+    errors = pages() + feed() + hashing()
     if errors:
         sys.exit(f"bench: {errors} request(s) failed")
