@@ -10,7 +10,8 @@ query counts.
   revocation took effect and the certificate's verification URL (1 query).
 - `learning_spans(...)` -> [LearningSpan]: enrolments in courses of a kind as dated spans (enrolled on,
   last day enrolled), with the days lessons were completed, so the e-learning percentage can be read
-  for any day (3 queries; 2 while the courses' lesson totals are cached).
+  for any day (3 queries; 2 while the courses' lesson totals are cached; none for one person whose
+  spans are kept, per version of their learning records).
 
 `person_ids` may be a list of ids or a queryset of `person_id` values (a subquery); None means everyone.
 """
@@ -25,6 +26,7 @@ from web.cache import versioned_get, versioned_set
 from web.dates import local_date
 
 from .models import Completion, CompletionMethod, CourseKind, Enrolment, LessonPage, LessonProgress
+from .selectors.learner_records import kept_per_learner
 from .selectors.material import material_version
 from .selectors.progress import lesson_percent
 
@@ -109,7 +111,19 @@ def learning_spans(
     version of the material, so two while it is).
 
     The lesson total is the course's live lessons today (the course's structure is not versioned); the
-    days lessons were completed are the recorded `LessonProgress.completed_at` times."""
+    days lessons were completed are the recorded `LessonProgress.completed_at` times. For one person the
+    spans are kept per version of their learning records and of the material (no query while kept)."""
+    if isinstance(person_ids, list | tuple) and len(person_ids) == 1:
+        # One person (their own status on the dashboard): kept per version of their learning records.
+        person_id = person_ids[0]
+        return list(kept_per_learner(
+            f"learning-spans:{kind}:{until.isoformat()}", person_id,
+            lambda: tuple(_learning_spans(kind=kind, until=until, person_ids=[person_id])),
+        ))
+    return _learning_spans(kind=kind, until=until, person_ids=person_ids)
+
+
+def _learning_spans(*, kind, until, person_ids) -> list[LearningSpan]:
     enrolments = Enrolment.objects.filter(course__kind=kind, enrolled_at__date__lte=until)
     if person_ids is not None:
         enrolments = enrolments.filter(person_id__in=person_ids)

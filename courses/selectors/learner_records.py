@@ -40,6 +40,14 @@ def learner_changed(person_id: int) -> None:
     version_changed(_version_key(person_id))
 
 
+def kept_per_learner(name: str, person_id: int, read):
+    """`read()`, kept per version of the person's learning records and of the material, like the rows
+    here: for a read that only the person's enrolments, completions, revocations, lesson progress,
+    attempts and case answers and the material determine (no names of other people: an erasure does
+    not change a version)."""
+    return _kept(name, person_id, 0, read)
+
+
 def _kept(kind: str, person_id: int, object_id: int, read):
     # The material's version in the key too: a test database (or a restored one) reuses primary keys
     # that an earlier one's entries may still name, and every new database starts a new material version.
@@ -134,4 +142,4 @@ def learner_courses(*, person_id: int) -> LearnerCourses:
             ),
         )
 
-    return _kept("courses", person_id, 0, read)
+    return kept_per_learner("courses", person_id, read)

@@ -165,3 +165,23 @@ def test_my_courses_shows_a_lesson_done_from_a_kept_copy_at_once(client, course,
     assert client.get(url).context["courses"][0].done == 0  # the rows kept, nothing done
     lesson_complete(person=caseworker, lesson=course.lessons[1])  # the first has exercises to pass
     assert client.get(url).context["courses"][0].done == 1
+
+
+def test_one_persons_learning_spans_are_kept_and_show_a_lesson_done_at_once(caseworker, django_assert_num_queries):
+    """A person's own licence status reads their basic-course spans (courses.evidence.learning_spans)."""
+    from courses import evidence
+    from courses.models import CourseKind
+
+    basic = build_course(modules=(2,), kind=CourseKind.BASIC)
+    today = datetime.date.today()
+    spans = lambda: evidence.learning_spans(kind=CourseKind.BASIC, until=today, person_ids=[caseworker.pk])  # noqa: E731
+    assert spans() == []
+    enrolment_self(person=caseworker, course=basic.course)
+    assert [s.percent_on(today) for s in spans()] == [0]
+    with django_assert_num_queries(0):
+        spans()
+    lesson_complete(person=caseworker, lesson=basic.lessons[0])
+    assert [s.percent_on(today) for s in spans()] == [50]
+    # Everyone's spans (the reports) are read afresh, never from a person's kept copy.
+    with django_assert_num_queries(2):
+        assert [s.person_id for s in evidence.learning_spans(kind=CourseKind.BASIC, until=today)] == [caseworker.pk]
