@@ -47,6 +47,7 @@ class Evidence:
     memberships: dict = field(default_factory=lambda: defaultdict(list))
     people: dict = field(default_factory=dict)  # person id -> (full name, email)
     teams: dict = field(default_factory=dict)  # team id -> name
+    municipality_names: dict = field(default_factory=dict)  # municipality id -> name (detailed only)
     # person id -> [courses.evidence.CompletionRecord], one list per course kind
     completions: dict = field(default_factory=lambda: {kind: defaultdict(list) for kind in EVIDENCE_KINDS})
     exemptions: dict = field(default_factory=lambda: defaultdict(list))  # (person, municipality) -> spans
@@ -122,13 +123,14 @@ def load_evidence(
         memberships = memberships.filter(person_id__in=list(person_ids))
     columns = ["municipality_id", "person_id", "role", "team_id", "start_date", "end_date"]
     if detailed:
-        columns += ["person__full_name", "person__email", "team__name"]
+        columns += ["person__full_name", "person__email", "team__name", "municipality__name"]
     for row in memberships.values_list(*columns):
         evidence.memberships[row[0]].append(row[1:6])
         if detailed:
             evidence.people[row[1]] = (row[6], row[7])
             if row[3]:
                 evidence.teams[row[3]] = row[8]
+            evidence.municipality_names[row[0]] = row[9]
 
     # Everyone: no filter (a subquery over all staff would only cost the database more). Given people: the
     # ids themselves (a person's completions and activity count wherever they work, and a subquery would

@@ -2,8 +2,6 @@
 
 from django.utils import timezone
 
-from people.models import Municipality
-
 from .evidence import evaluate, load_evidence
 
 
@@ -14,9 +12,8 @@ def own_statuses(*, person, as_of=None):
     evidence = load_evidence(first_day=as_of, last_day=as_of, person_ids=[person.pk], detailed=True)
     if not evidence.memberships:
         return []
-    names = dict(Municipality.objects.filter(pk__in=list(evidence.memberships)).values_list("pk", "name"))
     out = []
     for mid in evidence.memberships:
         _, rows = evaluate(evidence, mid, as_of)
-        out.extend((names.get(mid, ""), row) for row in rows)
+        out.extend((evidence.municipality_names.get(mid, ""), row) for row in rows)
     return out
