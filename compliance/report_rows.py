@@ -8,7 +8,9 @@ address and whether the report shows today (the column of actions). Under a dige
 cannot be stale: any change to the person's evidence, or the next day, makes another key.
 
 The rows are kept in this process's memory only (CACHES["local"]): a deploy restarts the processes, so
-a row rendered by an earlier template is never served."""
+a row rendered by an earlier template is never served. They are kept for an hour: the gain is a
+leader's repeated views and filters within minutes, and a row holds a name and an e-mail address, which
+an erasure changes (the row's key with it) but cannot remove from every process's memory."""
 
 import hashlib
 
@@ -18,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 ROW_TEMPLATE = "compliance/includes/report_row.html"
-KEEP_SECONDS = 24 * 3600
+KEEP_SECONDS = 3600
 
 
 def row_key(row, *, municipality, is_today: bool) -> str:
