@@ -116,7 +116,6 @@ TEMPLATES = [
 ]
 
 
-
 def database_settings(url: str, **kwargs) -> dict:
     """The database at `url`. On PostgreSQL, parameters are bound by the server and a statement run five
     times on a connection is prepared (psycopg's threshold): PostgreSQL then plans it once per connection
