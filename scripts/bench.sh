@@ -54,7 +54,7 @@ for users in $USERS_LIST; do
     echo "Running the bare Wagtail page for ${SECONDS_RUN} s with ${users} users …"
     run "bare$users" "$users" BarePage
     echo "== ${users} concurrent users =="
-    .venv/bin/python scripts/bench_report.py "$WORK/rush${users}_stats.csv" "$WORK/bare${users}_stats.csv" || status=1
+    .venv/bin/python scripts/bench_report.py "$WORK/rush${users}_stats.csv" "$WORK/bare${users}_stats.csv" "$users" || status=1
 done
 echo "Lesson page and calendar feed …"
 BENCH_HOST="http://127.0.0.1:${PORT}" .venv/bin/python scripts/bench_pages.py || status=1

@@ -29,6 +29,7 @@ import django
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 django.setup()
 
+from bench_report import verdict  # noqa: E402 - beside this script
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -113,14 +114,16 @@ def pages():
     total_seconds = TURNS * TURN_SECONDS
     print(f"\nLesson page vs a bare Wagtail page, logged in, {TURNS} turns of {TURN_SECONDS:g} s, {THREADS} threads")
     print(f"{'page':<10}{'bytes':>9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'queries':>9}{'errors':>8}")
-    figures = {}
+    figures, counts = {}, {}
     for name, url in (("lesson", PLAN["lesson_url"]), ("bare", PLAN["bare_url"])):
         latencies, errors, size = results[name]
         figures[name] = (len(latencies) / total_seconds, statistics.median(latencies) if latencies else float("nan"))
+        counts[name] = queries(email, url)
         print(f"{name:<10}{size:>9}{figures[name][0]:>8.1f}{figures[name][1]:>9.0f}"
-              f"{percentile(latencies, 0.99):>9.0f}{queries(email, url):>9}{errors:>8}")
+              f"{percentile(latencies, 0.99):>9.0f}{counts[name]:>9}{errors:>8}")
     ratio = figures["lesson"][1] / figures["bare"][1] if figures["bare"][1] else float("nan")
-    print(f"lesson p50 / bare p50 = {ratio:.2f}x (target: within 1.5x)")
+    print(f"lesson p50 / bare p50 = {ratio:.2f}x (target: within 1.5x) - {verdict(ratio <= 1.5)}")
+    print(f"lesson queries: {counts['lesson']} (target: at most 12) - {verdict(counts['lesson'] <= 12)}")
     return sum(r[1] for r in results.values())
 
 
@@ -141,7 +144,9 @@ def feed():
         except urllib.error.HTTPError as exc:  # urllib raises on 304
             statuses.append(exc.code)
         timings.append((time.perf_counter() - start) * 1000)
-    print(f"unchanged: status {sorted(set(statuses))}, p50 {statistics.median(timings):.1f} ms (target: 304 under 20 ms)")
+    p50 = statistics.median(timings)
+    print(f"unchanged: status {sorted(set(statuses))}, p50 {p50:.1f} ms (target: 304 under 20 ms) - "
+          f"{verdict(set(statuses) == {304} and p50 < 20)}")
     from scheduling.models import Event
 
     event = Event.objects.filter(registrations__person__email=PLAN["caseworkers"][0]["email"]).first()
