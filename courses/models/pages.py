@@ -51,10 +51,11 @@ class MaterialPageMixin:
         return CourseIndexPage.objects.ancestor_of(self).order_by("-depth").first()
 
     def breadcrumbs(self):
-        """"Where am I": the material pages from the course index down to (not including) this page."""
+        """"Where am I": the material pages from the course index down to (not including) this page, as
+        plain pages: a crumb is a title and an address, which the specific page would not change."""
         if self.depth <= self.material_depth:
             return []
-        return [page.specific for page in self.get_ancestors().filter(depth__gte=self.material_depth)]
+        return list(self.get_ancestors().filter(depth__gte=self.material_depth))
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions on this page and its ancestors,
@@ -89,14 +90,17 @@ class CourseIndexPage(MaterialPageMixin, Page):
         verbose_name = _("course index")
 
     def route(self, request, path_components):
-        """A lesson's address (course/module/lesson below this index) is found in one query instead of
-        Wagtail's two per level; anything else is routed the usual way."""
-        if len(path_components) == 3:
+        """The address of a course, module or lesson below this index (course/, course/module/,
+        course/module/lesson/) is found in one query instead of Wagtail's two per level: each level holds
+        one type of page only (`subpage_types`). Anything else is routed the usual way."""
+        level = len(path_components)
+        if 1 <= level <= len(MATERIAL_LEVELS):
             url_path = self.url_path + "/".join(path_components) + "/"
-            lesson = LessonPage.objects.descendant_of(self).filter(url_path=url_path, depth=self.depth + 3).first()
-            if lesson is not None:
-                lesson.material_index = self  # its index (the cached property), known without a query
-                return lesson.route(request, [])
+            model = MATERIAL_LEVELS[level - 1]
+            page = model.objects.descendant_of(self).filter(url_path=url_path, depth=self.depth + level).first()
+            if page is not None:
+                page.material_index = self  # its index (the cached property), known without a query
+                return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -230,3 +234,7 @@ class LessonPage(MaterialPageMixin, Page):
 
     # The page's outline (breadcrumbs, module strip, previous/next, the course) and its body are read by
     # the template through `lesson_outline` and `lesson_body` (courses/selectors/lesson_page.py, cached).
+
+
+# The page type at each level below a course index, as the tree's `subpage_types` allow it.
+MATERIAL_LEVELS = (CoursePage, ModulePage, LessonPage)

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from scheduling.models import Event
 from scheduling.selectors import upcoming_sessions_for
 
-from ..models import Completion, Enrolment, LessonProgress
+from ..models import Completion, Enrolment
 from .catalogue import CourseOutline, LessonRow, ModuleRow, course_outlines
 from .completion import valid_completion
 from .learner_records import course_records, learner_courses
@@ -148,12 +148,16 @@ def _with_done(modules: list[ModuleRow], done) -> list[ModuleRow]:
 
 
 def course_progress(*, person, course, request=None) -> CourseProgress:
-    """One course's progress for the learner (the course page; the lesson page has `lesson_page_progress`)."""
+    """One course's progress for the learner (the course page; the lesson page has `lesson_page_progress`).
+    An enrolled learner's records are the kept ones (courses.selectors.learner_records: no query while
+    they hold). Without a current enrolment only a completion counts (one a course provider recorded, or
+    one from an enrolment since ended): it is read, and no lessons are done."""
     enrolment = completion = None
     done = frozenset()
     if person.is_authenticated:
-        enrolment = Enrolment.objects.current().filter(person=person, course=course).first()
-        completion = valid_completion(person_id=person.pk, course_id=course.pk)
-        done = frozenset(LessonProgress.objects.filter(person=person, course=course).values_list("lesson_id", flat=True))
+        records = course_records(person_id=person.pk, course_id=course.pk)
+        enrolment, completion, done = records.enrolment, records.completion, records.done_lesson_ids
+        if enrolment is None:
+            completion = valid_completion(person_id=person.pk, course_id=course.pk)
     outlines = course_outlines([course], request=request, done_lesson_ids=done)
     return CourseProgress(course=course, enrolment=enrolment, completion=completion, modules=outlines[course.pk])

@@ -21,6 +21,7 @@ from ..selectors.catalogue import course_outline as course_outline_data
 from ..selectors.catalogue import is_open_course
 from ..selectors.completion import completion_rule_status
 from ..selectors.exercises import exercise_states, exercises_missing_text, outstanding_exercises
+from ..selectors.learner_records import course_records
 from ..selectors.lesson_page import exercise_children, exercise_html, lesson_body_parts
 from ..selectors.lesson_page import lesson_outline as lesson_outline_data
 from ..selectors.progress import course_progress as course_progress_data
@@ -115,6 +116,10 @@ def course_progress(context, page: CoursePage):
         result.update({
             "progress": progress,
             "enrolled": progress.enrolment is not None,
-            "rules": completion_rule_status(person=user, course=page) if progress.enrolment else None,
+            # The lessons done as course_progress read them just now (kept: no query).
+            "rules": completion_rule_status(
+                person=user, course=page,
+                done_lesson_ids=course_records(person_id=user.pk, course_id=page.pk).done_lesson_ids,
+            ) if progress.enrolment else None,
         })
     return result
